@@ -1,0 +1,8 @@
+export { BackupLookupError } from "./backup-lookup-error";
+export { InvalidArgumentError } from "./invalid-argument-error";
+export { YandexApiError, grpcCodeName, type YandexApiErrorFacts } from "./yandex-api-error";
+export { NetworkError } from "./network-error";
+export { MalformedResponseError } from "./malformed-response-error";
+export { PaginationError } from "./pagination-error";
+export { NoMatchingBackupsError } from "./no-matching-backups-error";
+export { CredentialsError } from "./credentials-error";

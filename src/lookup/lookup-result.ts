@@ -1,0 +1,15 @@
+import type { Backup } from "../backups/backup";
+
+/** The backups of one cluster, as picked. */
+export interface LookupResult {
+  /** The cluster that was listed. */
+  readonly clusterId: string;
+  /** Backups that passed the filters, newest `createdAt` first (then newest `startedAt`, then id). */
+  readonly backups: readonly Backup[];
+  /** The newest backup that passed the filters (`backups[0]`); undefined when none did. */
+  readonly latest?: Backup;
+  /** The ids of `backups`, in the same order. */
+  readonly ids: readonly string[];
+  /** How many backups the API returned before any filter, unfinished ones included. */
+  readonly scanned: number;
+}

@@ -1,0 +1,63 @@
+import { normalizePage, PageShapeError, readNextPageToken } from "../../src/backups/normalize-page";
+
+function shapeProblem(body: unknown): { field: string; problem: string } {
+  try {
+    normalizePage(body);
+  } catch (error) {
+    if (error instanceof PageShapeError) return { field: error.field, problem: error.problem };
+    throw error;
+  }
+  throw new Error("expected a PageShapeError");
+}
+
+describe("normalizePage", () => {
+  it("fills proto3's omitted fields with their defaults and keeps a fixed key order", () => {
+    const page = normalizePage({ backups: [{ databases: ["a"], createdAt: "2026-11-28T03:00:00Z", id: "b1", extra: 1 }] });
+    expect(page.scanned).toBe(1);
+    expect(JSON.stringify(page.entries[0].backup)).toBe(
+      '{"id":"b1","folderId":"","createdAt":"2026-11-28T03:00:00Z","startedAt":"","sourceClusterId":"","databases":["a"]}',
+    );
+    expect(page.entries[0].started).toBeUndefined();
+  });
+
+  it("reads a missing or null backups array as an empty page", () => {
+    expect(normalizePage({})).toEqual({ entries: [], scanned: 0 });
+    expect(normalizePage({ backups: null, nextPageToken: "x" })).toEqual({ entries: [], scanned: 0 });
+  });
+
+  it("counts unfinished backups as scanned but leaves them out", () => {
+    const page = normalizePage({ backups: [{ id: "running", startedAt: "2026-11-28T03:00:00Z" }, { id: "done", createdAt: "2026-11-28T03:10:00Z" }] });
+    expect(page.scanned).toBe(2);
+    expect(page.entries.map((e) => e.backup.id)).toEqual(["done"]);
+  });
+
+  it.each([
+    [null, "(body)", "is null, not a JSON object"],
+    [[], "(body)", "is an array, not a JSON object"],
+    [{ backups: {} }, "backups", "is an object, not an array"],
+    [{ backups: ["x"] }, "backups[0]", "is a string, not an object"],
+    [{ backups: [{ createdAt: "2026-11-28T03:00:00Z" }] }, "backups[0].id", "is missing"],
+    [{ backups: [{ id: 7 }] }, "backups[0].id", "is a number, not a string"],
+    [{ backups: [{ id: "a" }, { id: "b", createdAt: "yesterday" }] }, "backups[1].createdAt", 'is not an RFC 3339 timestamp: "yesterday"'],
+    [{ backups: [{ id: "a", startedAt: "2026-11-28" }] }, "backups[0].startedAt", 'is not an RFC 3339 timestamp: "2026-11-28"'],
+    [{ backups: [{ id: "a", folderId: {} }] }, "backups[0].folderId", "is an object, not a string"],
+    [{ backups: [{ id: "a", databases: "orders" }] }, "backups[0].databases", "is a string, not an array"],
+    [{ backups: [{ id: "a", databases: ["orders", 3] }] }, "backups[0].databases[1]", "is a number, not a string"],
+  ])("names the bad field of %j", (body, field, problem) => {
+    expect(shapeProblem(body)).toEqual({ field, problem });
+  });
+});
+
+describe("readNextPageToken", () => {
+  it("treats absent, null and empty tokens as the last page", () => {
+    expect(readNextPageToken({})).toBeUndefined();
+    expect(readNextPageToken({ nextPageToken: null })).toBeUndefined();
+    expect(readNextPageToken({ nextPageToken: "" })).toBeUndefined();
+    expect(readNextPageToken({ nextPageToken: "abc" })).toBe("abc");
+  });
+
+  it("refuses a token that is not a string", () => {
+    expect(() => readNextPageToken({ nextPageToken: 5 })).toThrow(PageShapeError);
+    expect(() => readNextPageToken("text")).toThrow("(body) is a string, not a JSON object");
+  });
+});
