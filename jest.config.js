@@ -13,5 +13,9 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ["/node_modules/(?!(p-retry|is-network-error)/)"],
+  moduleNameMapper: {
+    "^pulumi-yandex-backups$": "<rootDir>/sdk/index.ts",
+    "^pulumi-yandex-backups/emulator$": "<rootDir>/src/emulator/index.ts",
+  },
   testTimeout: 30000,
 };

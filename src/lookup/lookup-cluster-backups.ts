@@ -90,7 +90,7 @@ export async function lookupClusterBackups(args: LookupArgs, environment: Lookup
   const result: LookupResult = {
     clusterId,
     backups,
-    ...(backups.length > 0 ? { latest: backups[0] } : {}),
+    latest: backups[0],
     ids: backups.map((b) => b.id),
     scanned,
   };
