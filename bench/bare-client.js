@@ -6,15 +6,19 @@ const agent = new http.Agent({ keepAlive: true });
 
 function getPage(url, token) {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent, headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } }, (res) => {
-      const chunks = [];
-      res.on("data", (chunk) => chunks.push(chunk));
-      res.on("end", () => {
-        if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
-        resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-      });
-      res.on("error", reject);
-    });
+    const req = http.get(
+      url,
+      { agent, headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } },
+      (res) => {
+        const chunks = [];
+        res.on("data", (chunk) => chunks.push(chunk));
+        res.on("end", () => {
+          if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
+          resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        });
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
   });
 }

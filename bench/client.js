@@ -10,7 +10,17 @@ async function main() {
   const once =
     mode === "bare"
       ? async () => (await listAll(url, clusterId, token, Number(pageSize))).length
-      : async () => (await getClusterBackups({ clusterId, endpoint: url, token, pageSize: Number(pageSize) })).backups.length;
+      : mode === "direct"
+        ? async () =>
+            (
+              await require("../dist/src/lookup/lookup-cluster-backups").lookupClusterBackups(
+                { clusterId, endpoint: url, token, pageSize: Number(pageSize) },
+                { env: {} },
+              )
+            ).backups.length
+        : async () =>
+            (await getClusterBackups({ clusterId, endpoint: url, token, pageSize: Number(pageSize) })).backups
+              .length;
   const rssBefore = process.memoryUsage.rss();
   const times = [];
   let count = 0;

@@ -18,7 +18,15 @@ const median = (xs) => {
 async function client(mode, emulator, clusterId, pageSize, rounds) {
   const { stdout } = await run(
     process.execPath,
-    [join(__dirname, "client.js"), mode, emulator.url, clusterId, emulator.token, String(pageSize), String(rounds)],
+    [
+      join(__dirname, "client.js"),
+      mode,
+      emulator.url,
+      clusterId,
+      emulator.token,
+      String(pageSize),
+      String(rounds),
+    ],
     { maxBuffer: 1 << 20 },
   );
   return JSON.parse(stdout);
@@ -80,7 +88,9 @@ async function main() {
     const r100 = await wallTime(emulator, "c9qbench10k", 10_000, 100, 20);
     emulator.setLatency(0);
     const mem = await memory(emulator, "c9qbench100k", 100_000, 1000);
-    console.log(`summary: wall-time ratio ${r1000.toFixed(3)} at pageSize 1000, ${r100.toFixed(3)} at pageSize 100; memory ratio ${mem.toFixed(3)}`);
+    console.log(
+      `summary: wall-time ratio ${r1000.toFixed(3)} at pageSize 1000, ${r100.toFixed(3)} at pageSize 100; memory ratio ${mem.toFixed(3)}`,
+    );
   } finally {
     await emulator.close();
   }

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { PACKAGE_VERSION } from "../src/version";
 
 it("PACKAGE_VERSION matches package.json", () => {
-  const manifest = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as {
+    version: string;
+  };
   expect(PACKAGE_VERSION).toBe(manifest.version);
 });

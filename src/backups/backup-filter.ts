@@ -1,5 +1,5 @@
-import type { BackupEntry } from "./backup-entry";
-import { compareInstants, type Instant } from "./instant";
+import { compareCreatedTo, type BackupEntry } from "./backup-entry";
+import type { Instant } from "./instant";
 
 /** What a backup must satisfy to be kept. Every field is optional; none set keeps everything. */
 export interface BackupFilter {
@@ -12,8 +12,8 @@ export interface BackupFilter {
 }
 
 export function matchesFilter(entry: BackupEntry, filter: BackupFilter): boolean {
-  if (filter.createdAfter && compareInstants(entry.created, filter.createdAfter) < 0) return false;
-  if (filter.createdBefore && compareInstants(entry.created, filter.createdBefore) > 0) return false;
+  if (filter.createdAfter && compareCreatedTo(entry, filter.createdAfter) < 0) return false;
+  if (filter.createdBefore && compareCreatedTo(entry, filter.createdBefore) > 0) return false;
   if (filter.databases) {
     const held = entry.backup.databases;
     for (const wanted of filter.databases) if (!held.includes(wanted)) return false;

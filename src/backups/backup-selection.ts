@@ -1,6 +1,7 @@
 import type { Backup } from "./backup";
 import { compareEntries, type BackupEntry } from "./backup-entry";
 import { matchesFilter, type BackupFilter } from "./backup-filter";
+import { SortedRunStack } from "./merge-sorted";
 
 export interface SelectedBackups {
   /** Newest first; no id twice. */
@@ -10,44 +11,45 @@ export interface SelectedBackups {
 }
 
 /**
- * Gathers pages as they arrive and picks from them. Each page is filtered and sorted on arrival (while the
- * next page is in flight); the final sort then only merges sorted runs, which the engine's TimSort does in
- * near-linear time.
+ * Gathers pages as they arrive and picks from them. Each page is filtered, deduplicated, sorted and merged
+ * on arrival, while the next page is in flight, so that little is left to do once the last page is in.
  */
 export class BackupSelection {
-  private readonly kept: BackupEntry[] = [];
+  private readonly runs = new SortedRunStack<BackupEntry>(compareEntries);
+  /** The newest record of each id so far: an id the API lists twice is returned once. */
+  private readonly newestById = new Map<string, BackupEntry>();
+  /** How many records in `runs` an id's newer record has replaced. */
+  private superseded = 0;
   private scannedSoFar = 0;
 
   constructor(
     private readonly filter: BackupFilter,
-    private readonly limit?: number,
+    private readonly limit: number = Infinity,
   ) {}
 
   add(entries: readonly BackupEntry[], scanned: number): void {
     this.scannedSoFar += scanned;
-    const start = this.kept.length;
-    for (const entry of entries) if (matchesFilter(entry, this.filter)) this.kept.push(entry);
-    sortRange(this.kept, start);
+    const run: BackupEntry[] = [];
+    for (const entry of entries) {
+      if (!matchesFilter(entry, this.filter)) continue;
+      const held = this.newestById.get(entry.backup.id);
+      if (held !== undefined) {
+        if (compareEntries(entry, held) >= 0) continue;
+        this.superseded++;
+      }
+      this.newestById.set(entry.backup.id, entry);
+      run.push(entry);
+    }
+    if (run.length > 0) this.runs.push(run.sort(compareEntries));
   }
 
   finish(): SelectedBackups {
-    const sorted = this.kept.sort(compareEntries);
-    const backups: Backup[] = [];
-    const ids = new Set<string>();
-    const limit = this.limit ?? Infinity;
-    for (const entry of sorted) {
-      if (backups.length >= limit) break;
-      // The first copy of an id is its newest record: the sort put it there.
-      if (ids.has(entry.backup.id)) continue;
-      ids.add(entry.backup.id);
-      backups.push(entry.backup);
-    }
+    const sorted = this.runs.sorted();
+    const entries =
+      this.superseded === 0 ? sorted : sorted.filter((e) => this.newestById.get(e.backup.id) === e);
+    const count = Math.min(this.limit, entries.length);
+    const backups = new Array<Backup>(count);
+    for (let i = 0; i < count; i++) backups[i] = entries[i].backup;
     return { backups, scanned: this.scannedSoFar };
   }
-}
-
-function sortRange(entries: BackupEntry[], start: number): void {
-  if (entries.length - start < 2) return;
-  const run = entries.slice(start).sort(compareEntries);
-  for (let i = 0; i < run.length; i++) entries[start + i] = run[i];
 }

@@ -6,10 +6,10 @@ export interface Backup {
   readonly folderId: string;
   /** When the backup operation completed (RFC 3339). Only backups that have it are returned. */
   readonly createdAt: string;
-  /** When the backup operation started (RFC 3339); empty when the API omitted it. */
-  readonly startedAt: string;
   /** ID of the cluster the backup was made of. */
   readonly sourceClusterId: string;
+  /** When the backup operation started (RFC 3339); empty when the API omitted it. */
+  readonly startedAt: string;
   /** Databases the backup holds. */
   readonly databases: readonly string[];
 }

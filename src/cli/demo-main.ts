@@ -22,15 +22,25 @@ export async function runDemo(argv: string[], out: (text: string) => void = cons
   });
   if (values.help) return out(USAGE);
   const demo = demoClusterBackups();
-  const emulator = await startEmulator({ clusters: { [demo.clusterId]: demo.backups }, defaultPageSize: 100 });
+  const emulator = await startEmulator({
+    clusters: { [demo.clusterId]: demo.backups },
+    defaultPageSize: 100,
+  });
   try {
     const result = await lookupClusterBackups(
       // A small page size, so the demo reads several pages as a large cluster would.
-      { clusterId: demo.clusterId, endpoint: emulator.url, token: emulator.token, pageSize: 4, databases: values.database },
+      {
+        clusterId: demo.clusterId,
+        endpoint: emulator.url,
+        token: emulator.token,
+        pageSize: 4,
+        databases: values.database,
+      },
       { env: {}, log: values.verbose ? (m) => console.error(`debug: ${m}`) : undefined },
     );
     out(values.json ? JSON.stringify(result, null, 2) : formatBackupTable(result));
-    if (!values.json) out(`\n(${emulator.listRequests(demo.clusterId).length} listBackups requests to ${emulator.url})`);
+    if (!values.json)
+      out(`\n(${emulator.listRequests(demo.clusterId).length} listBackups requests to ${emulator.url})`);
   } finally {
     await emulator.close();
   }

@@ -7,7 +7,12 @@ export class PaginationError extends BackupLookupError {
   readonly page: number;
   readonly reason: "repeated-token" | "max-pages";
 
-  constructor(facts: { clusterId: string; page: number; reason: "repeated-token" | "max-pages"; detail: string }) {
+  constructor(facts: {
+    clusterId: string;
+    page: number;
+    reason: "repeated-token" | "max-pages";
+    detail: string;
+  }) {
     super(
       `listBackups of cluster ${facts.clusterId} stopped at page ${facts.page}: ${facts.detail}; ` +
         "no partial result is returned",

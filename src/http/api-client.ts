@@ -57,16 +57,18 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<JsonResponse> {
     const clientRequestId = randomUUID();
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const deadline = new RequestDeadline(this.options.timeoutMs, signal);
     let response: AxiosResponse<string>;
     try {
       response = await this.http.get<string>(this.baseUrl + path + queryString(query), {
         headers: { Authorization: authorization, "x-request-id": clientRequestId },
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal: deadline.signal,
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      throw this.networkFailure(error, timeout.aborted, context, clientRequestId);
+      throw this.networkFailure(error, deadline.expired, context, clientRequestId);
+    } finally {
+      deadline.clear();
     }
     const requestId = header(response, "x-request-id");
     if (response.status < 200 || response.status > 299) {
@@ -129,6 +131,41 @@ function statusFailure(
       }),
     retryAfterMs,
   );
+}
+
+/**
+ * Aborts a request when the caller aborts or when its time is up, whichever comes first. One controller
+ * and one timer: cheaper than AbortSignal.any over AbortSignal.timeout, which matters once per page.
+ */
+class RequestDeadline {
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly onAbort?: () => void;
+  expired = false;
+
+  constructor(
+    timeoutMs: number,
+    private readonly outer?: AbortSignal,
+  ) {
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.controller.abort();
+    }, timeoutMs);
+    if (outer) {
+      this.onAbort = () => this.controller.abort(outer.reason);
+      if (outer.aborted) this.onAbort();
+      else outer.addEventListener("abort", this.onAbort, { once: true });
+    }
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    if (this.onAbort) this.outer?.removeEventListener("abort", this.onAbort);
+  }
 }
 
 function header(response: AxiosResponse, name: string): string | undefined {

@@ -2,7 +2,8 @@ import { InvalidArgumentError } from "../errors";
 
 export const DEFAULT_API_HOST = "api.cloud.yandex.net";
 
-const HOST_AND_PORT = /^(?=.{1,253}(?::\d{1,5})?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::(\d{1,5}))?$/;
+const HOST_AND_PORT =
+  /^(?=.{1,253}(?::\d{1,5})?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::(\d{1,5}))?$/;
 
 /**
  * Turns an endpoint into the base URL of the managed-database API. A bare `host[:port]` is an api-host,
@@ -20,7 +21,8 @@ export function managedDatabaseBaseUrl(endpoint: string, argument: string): stri
     if (url.protocol !== "https:" && url.protocol !== "http:") {
       throw new InvalidArgumentError(argument, `must use http or https, not ${url.protocol.slice(0, -1)}`);
     }
-    if (url.username || url.password) throw new InvalidArgumentError(argument, "must not contain credentials");
+    if (url.username || url.password)
+      throw new InvalidArgumentError(argument, "must not contain credentials");
     if (url.search || url.hash) throw new InvalidArgumentError(argument, "must not have a query or fragment");
     return url.origin + url.pathname.replace(/\/+$/, "");
   }

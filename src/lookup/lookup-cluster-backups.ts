@@ -33,13 +33,18 @@ const noLog = (): void => undefined;
  * (each page request retried on its own), and filters, sorts and picks. Either the whole listing is read,
  * or it throws: a partial result is never returned.
  */
-export async function lookupClusterBackups(args: LookupArgs, environment: LookupEnvironment = {}): Promise<LookupResult> {
+export async function lookupClusterBackups(
+  args: LookupArgs,
+  environment: LookupEnvironment = {},
+): Promise<LookupResult> {
   const env = environment.env ?? process.env;
   const log = environment.log ?? noLog;
   const request = parseLookupRequest(args, env);
   const { clusterId, signal } = request;
   const credentials = resolveTokenSource(request.token, env);
-  log(`listBackups of cluster ${clusterId}: credentials from ${credentials.description}, base ${request.baseUrl}`);
+  log(
+    `listBackups of cluster ${clusterId}: credentials from ${credentials.description}, base ${request.baseUrl}`,
+  );
 
   const client = new ApiClient({
     baseUrl: request.baseUrl,
@@ -50,11 +55,21 @@ export async function lookupClusterBackups(args: LookupArgs, environment: Lookup
   const path = `/mdb/sqlserver/v1/clusters/${encodeURIComponent(clusterId)}/backups`;
   const pageSize = String(request.pageSize);
 
-  const fetchPage = ({ page, pageToken, signal: pageSignal }: PageRequest): Promise<FetchedPage<ListedPage>> =>
+  const fetchPage = ({
+    page,
+    pageToken,
+    signal: pageSignal,
+  }: PageRequest): Promise<FetchedPage<ListedPage>> =>
     runWithRetry(
       async (attempts) => {
         const authorization = await credentials.authorization(pageSignal);
-        const response = await client.getJson(path, { pageSize, pageToken }, authorization, { clusterId, page }, pageSignal);
+        const response = await client.getJson(
+          path,
+          { pageSize, pageToken },
+          authorization,
+          { clusterId, page },
+          pageSignal,
+        );
         let nextPageToken: string | undefined;
         try {
           nextPageToken = readNextPageToken(response.body);
@@ -63,7 +78,14 @@ export async function lookupClusterBackups(args: LookupArgs, environment: Lookup
         }
         return { body: { response, attempts }, nextPageToken };
       },
-      { policy: request.retry, budget, signal: pageSignal, label: `cluster ${clusterId} page ${page}`, log, random: environment.random },
+      {
+        policy: request.retry,
+        budget,
+        signal: pageSignal,
+        label: `cluster ${clusterId} page ${page}`,
+        log,
+        random: environment.random,
+      },
     );
 
   const selection = new BackupSelection(request.filter, request.limit);
@@ -94,16 +116,30 @@ export async function lookupClusterBackups(args: LookupArgs, environment: Lookup
     ids: backups.map((b) => b.id),
     scanned,
   };
-  log(`listBackups of cluster ${clusterId}: ${scanned} scanned, ${backups.length} kept, latest ${result.latest?.id ?? "none"}`);
+  log(
+    `listBackups of cluster ${clusterId}: ${scanned} scanned, ${backups.length} kept, latest ${result.latest?.id ?? "none"}`,
+  );
   return result;
 }
 
-function shapeFailure(error: unknown, clusterId: string, page: number, requestId: string | undefined): AttemptFailure {
+function shapeFailure(
+  error: unknown,
+  clusterId: string,
+  page: number,
+  requestId: string | undefined,
+): AttemptFailure {
   if (!(error instanceof PageShapeError)) throw error;
   return new AttemptFailure(
     "a page of the wrong shape",
     false,
     (attempts) =>
-      new MalformedResponseError({ problem: error.problem, field: error.field, clusterId, page, attempts, requestId }),
+      new MalformedResponseError({
+        problem: error.problem,
+        field: error.field,
+        clusterId,
+        page,
+        attempts,
+        requestId,
+      }),
   );
 }

@@ -1,5 +1,5 @@
 import type { BackupFilter } from "../backups/backup-filter";
-import { parseInstant } from "../backups/instant";
+import { compareInstants, parseInstant } from "../backups/instant";
 import { InvalidArgumentError } from "../errors";
 import { DEFAULT_API_HOST, managedDatabaseBaseUrl } from "../http/endpoint";
 import { resolveRetryPolicy, type RetryPolicy } from "../retry/retry-policy";
@@ -66,8 +66,8 @@ export function parseLookupRequest(args: LookupArgs, env: NodeJS.ProcessEnv): Lo
   const createdAfter = instantArg(args.createdAfter, "createdAfter", filtersGiven);
   const createdBefore = instantArg(args.createdBefore, "createdBefore", filtersGiven);
   if (createdAfter && createdBefore) {
-    const order = createdAfter.seconds - createdBefore.seconds || createdAfter.nanos - createdBefore.nanos;
-    if (order > 0) throw new InvalidArgumentError("createdAfter", "is later than createdBefore: nothing can match");
+    if (compareInstants(createdAfter, createdBefore) > 0)
+      throw new InvalidArgumentError("createdAfter", "is later than createdBefore: nothing can match");
   }
   const limit = integerArg(args.limit, "limit", 1, Number.MAX_SAFE_INTEGER);
   if (limit !== undefined) filtersGiven.limit = limit;
@@ -106,7 +106,11 @@ export function parseLookupRequest(args: LookupArgs, env: NodeJS.ProcessEnv): Lo
   };
 }
 
-function optional<T>(value: T | undefined, name: string, problem: (v: unknown) => string | undefined): T | undefined {
+function optional<T>(
+  value: T | undefined,
+  name: string,
+  problem: (v: unknown) => string | undefined,
+): T | undefined {
   if (value === undefined) return undefined;
   const found = problem(value);
   if (found) throw new InvalidArgumentError(name, found);
@@ -116,7 +120,10 @@ function optional<T>(value: T | undefined, name: string, problem: (v: unknown) =
 function integerArg(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidArgumentError(name, `must be an integer from ${min} to ${max}, got ${describeValue(value)}`);
+    throw new InvalidArgumentError(
+      name,
+      `must be an integer from ${min} to ${max}, got ${describeValue(value)}`,
+    );
   }
   return value;
 }

@@ -71,6 +71,9 @@ export async function* paginate<T>(
         next = fetchPage({ page: page + 1, pageToken: token, signal });
         // Observed here so a failure while the consumer is still busy is not reported as unhandled.
         next.catch(() => undefined);
+        // The HTTP client takes a few promise hops before the request reaches the socket; let them run,
+        // or the consumer's synchronous work on this page would hold the request back.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       yield { page, body: current.body };
       if (!next) return;

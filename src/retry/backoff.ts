@@ -4,7 +4,11 @@ import type { RetryPolicy } from "./retry-policy";
  * "Full jitter" exponential backoff: a uniformly random wait between 0 and min(max, min·2^(retry-1)),
  * which spreads clients that failed together instead of having them retry in lockstep.
  */
-export function fullJitterDelay(policy: RetryPolicy, retry: number, random: () => number = Math.random): number {
+export function fullJitterDelay(
+  policy: RetryPolicy,
+  retry: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxTimeoutMs, policy.minTimeoutMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * ceiling);
 }

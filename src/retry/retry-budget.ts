@@ -2,7 +2,10 @@
 export class RetryBudget {
   private readonly deadline: number;
 
-  constructor(maxRetryTimeMs: number, private readonly now: () => number = () => performance.now()) {
+  constructor(
+    maxRetryTimeMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.deadline = now() + maxRetryTimeMs;
   }
 

@@ -19,7 +19,10 @@ export interface RetryRun {
  * public error is thrown with the number of attempts made. p-retry drives the loop; the wait is ours
  * (full jitter, or the server's Retry-After), so p-retry's own backoff is set to zero.
  */
-export async function runWithRetry<T>(attempt: (attemptNumber: number) => Promise<T>, run: RetryRun): Promise<T> {
+export async function runWithRetry<T>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  run: RetryRun,
+): Promise<T> {
   let attempts = 0;
   try {
     return await pRetry(
@@ -38,7 +41,9 @@ export async function runWithRetry<T>(attempt: (attemptNumber: number) => Promis
           const wait = Math.min(wanted, run.policy.maxTimeoutMs);
           const left = run.budget.remainingMs();
           if (wait > left) {
-            run.log(`${run.label}: ${error.summary}; giving up, a ${wait} ms wait exceeds the ${left} ms retry budget left`);
+            run.log(
+              `${run.label}: ${error.summary}; giving up, a ${wait} ms wait exceeds the ${left} ms retry budget left`,
+            );
             return false;
           }
           run.log(

@@ -18,7 +18,8 @@ function select(pages: RawBackup[][], filter = {}, limit?: number) {
   return selection.finish();
 }
 
-const ids = (pages: RawBackup[][], filter = {}, limit?: number) => select(pages, filter, limit).backups.map((b) => b.id);
+const ids = (pages: RawBackup[][], filter = {}, limit?: number) =>
+  select(pages, filter, limit).backups.map((b) => b.id);
 
 describe("BackupSelection", () => {
   it("orders newest createdAt first, then newest startedAt, then id ascending", () => {
@@ -62,11 +63,11 @@ describe("BackupSelection", () => {
     }));
     const expected = JSON.stringify(select([all]));
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 20; round++) {
       const shuffled = [...all].sort(() => random() - 0.5);
       const pages: RawBackup[][] = [];
-      for (let i = 0; i < shuffled.length; ) {
+      for (let i = 0; i < shuffled.length;) {
         const size = 1 + Math.floor(random() * 13);
         pages.push(shuffled.slice(i, i + size));
         i += size;
@@ -90,7 +91,9 @@ describe("BackupSelection", () => {
       ["dup", "2026-11-28T03:00:00Z"],
       ["mid", "2026-11-27T12:00:00Z"],
     ]);
-    expect(JSON.stringify(select([[newer], [between, older]]))).toBe(JSON.stringify(select([[older, between], [newer]])));
+    expect(JSON.stringify(select([[newer], [between, older]]))).toBe(
+      JSON.stringify(select([[older, between], [newer]])),
+    );
   });
 
   it("filters by databases (every one, exact), by createdAt bounds (inclusive) and limits to the newest", () => {
@@ -103,7 +106,10 @@ describe("BackupSelection", () => {
     expect(ids([page], { databases: ["orders", "billing"] })).toEqual(["d", "a"]);
     expect(ids([page], { databases: ["orders"] })).toEqual(["d", "b", "a"]);
     expect(
-      ids([page], { createdAfter: parseInstant("2026-11-26T03:00:00Z"), createdBefore: parseInstant("2026-11-27T06:00:00+03:00") }),
+      ids([page], {
+        createdAfter: parseInstant("2026-11-26T03:00:00Z"),
+        createdBefore: parseInstant("2026-11-27T06:00:00+03:00"),
+      }),
     ).toEqual(["c", "b"]);
     expect(ids([page], {}, 2)).toEqual(["d", "c"]);
     expect(ids([page], { databases: ["orders"] }, 1)).toEqual(["d"]);

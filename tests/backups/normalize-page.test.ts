@@ -1,4 +1,5 @@
 import { normalizePage, PageShapeError, readNextPageToken } from "../../src/backups/normalize-page";
+import { NO_START } from "../../src/backups/backup-entry";
 
 function shapeProblem(body: unknown): { field: string; problem: string } {
   try {
@@ -12,12 +13,51 @@ function shapeProblem(body: unknown): { field: string; problem: string } {
 
 describe("normalizePage", () => {
   it("fills proto3's omitted fields with their defaults and keeps a fixed key order", () => {
-    const page = normalizePage({ backups: [{ databases: ["a"], createdAt: "2026-11-28T03:00:00Z", id: "b1", extra: 1 }] });
+    const page = normalizePage({
+      backups: [{ databases: ["a"], createdAt: "2026-11-28T03:00:00Z", id: "b1", extra: 1 }],
+    });
     expect(page.scanned).toBe(1);
     expect(JSON.stringify(page.entries[0].backup)).toBe(
-      '{"id":"b1","folderId":"","createdAt":"2026-11-28T03:00:00Z","startedAt":"","sourceClusterId":"","databases":["a"]}',
+      '{"id":"b1","folderId":"","createdAt":"2026-11-28T03:00:00Z","sourceClusterId":"","startedAt":"","databases":["a"]}',
     );
-    expect(page.entries[0].started).toBeUndefined();
+    expect(page.entries[0].startedDay).toBe(NO_START);
+  });
+
+  it("returns a record with exactly the documented fields, in their order, as it is", () => {
+    const record = {
+      id: "b",
+      folderId: "f",
+      createdAt: "2026-11-28T03:00:00Z",
+      sourceClusterId: "c",
+      startedAt: "2026-11-28T02:00:00Z",
+      databases: ["a"],
+    };
+    expect(normalizePage({ backups: [record] }).entries[0].backup).toBe(record);
+    const reordered = {
+      folderId: "f",
+      id: "b",
+      createdAt: "2026-11-28T03:00:00Z",
+      sourceClusterId: "c",
+      startedAt: "2026-11-28T02:00:00Z",
+      databases: ["a"],
+    };
+    const copy = normalizePage({ backups: [reordered] }).entries[0].backup;
+    expect(copy).not.toBe(reordered);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(record));
+  });
+
+  it("copies a record in documented order whose fields hold nulls, reading them as empty", () => {
+    const record = {
+      id: "b",
+      folderId: null,
+      createdAt: "2026-11-28T03:00:00Z",
+      sourceClusterId: null,
+      startedAt: null,
+      databases: null,
+    };
+    expect(JSON.stringify(normalizePage({ backups: [record] }).entries[0].backup)).toBe(
+      '{"id":"b","folderId":"","createdAt":"2026-11-28T03:00:00Z","sourceClusterId":"","startedAt":"","databases":[]}',
+    );
   });
 
   it("reads a missing or null backups array as an empty page", () => {
@@ -26,7 +66,12 @@ describe("normalizePage", () => {
   });
 
   it("counts unfinished backups as scanned but leaves them out", () => {
-    const page = normalizePage({ backups: [{ id: "running", startedAt: "2026-11-28T03:00:00Z" }, { id: "done", createdAt: "2026-11-28T03:10:00Z" }] });
+    const page = normalizePage({
+      backups: [
+        { id: "running", startedAt: "2026-11-28T03:00:00Z" },
+        { id: "done", createdAt: "2026-11-28T03:10:00Z" },
+      ],
+    });
     expect(page.scanned).toBe(2);
     expect(page.entries.map((e) => e.backup.id)).toEqual(["done"]);
   });
@@ -38,11 +83,23 @@ describe("normalizePage", () => {
     [{ backups: ["x"] }, "backups[0]", "is a string, not an object"],
     [{ backups: [{ createdAt: "2026-11-28T03:00:00Z" }] }, "backups[0].id", "is missing"],
     [{ backups: [{ id: 7 }] }, "backups[0].id", "is a number, not a string"],
-    [{ backups: [{ id: "a" }, { id: "b", createdAt: "yesterday" }] }, "backups[1].createdAt", 'is not an RFC 3339 timestamp: "yesterday"'],
-    [{ backups: [{ id: "a", startedAt: "2026-11-28" }] }, "backups[0].startedAt", 'is not an RFC 3339 timestamp: "2026-11-28"'],
+    [
+      { backups: [{ id: "a" }, { id: "b", createdAt: "yesterday" }] },
+      "backups[1].createdAt",
+      'is not an RFC 3339 timestamp: "yesterday"',
+    ],
+    [
+      { backups: [{ id: "a", startedAt: "2026-11-28" }] },
+      "backups[0].startedAt",
+      'is not an RFC 3339 timestamp: "2026-11-28"',
+    ],
     [{ backups: [{ id: "a", folderId: {} }] }, "backups[0].folderId", "is an object, not a string"],
     [{ backups: [{ id: "a", databases: "orders" }] }, "backups[0].databases", "is a string, not an array"],
-    [{ backups: [{ id: "a", databases: ["orders", 3] }] }, "backups[0].databases[1]", "is a number, not a string"],
+    [
+      { backups: [{ id: "a", databases: ["orders", 3] }] },
+      "backups[0].databases[1]",
+      "is a number, not a string",
+    ],
   ])("names the bad field of %j", (body, field, problem) => {
     expect(shapeProblem(body)).toEqual({ field, problem });
   });

@@ -22,11 +22,18 @@ export function backupsPath(clusterId: string): string {
   return `/mdb/sqlserver/v1/clusters/${encodeURIComponent(clusterId)}/backups`;
 }
 
-export async function callPath(emulator: Emulator, pathAndQuery: string, options: CallOptions = {}): Promise<ListBackupsCall> {
+export async function callPath(
+  emulator: Emulator,
+  pathAndQuery: string,
+  options: CallOptions = {},
+): Promise<ListBackupsCall> {
   const token = options.token === undefined ? emulator.token : options.token;
   const headers: Record<string, string> = { ...options.headers };
   if (token !== null) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${emulator.url}${pathAndQuery}`, { method: options.method ?? "GET", headers });
+  const response = await fetch(`${emulator.url}${pathAndQuery}`, {
+    method: options.method ?? "GET",
+    headers,
+  });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
@@ -51,7 +58,11 @@ export async function fetchPage(
 }
 
 /** Follows nextPageToken to the end; returns each page's ids. */
-export async function pageThrough(emulator: Emulator, clusterId: string, pageSize?: number): Promise<string[][]> {
+export async function pageThrough(
+  emulator: Emulator,
+  clusterId: string,
+  pageSize?: number,
+): Promise<string[][]> {
   const pages: string[][] = [];
   let pageToken = "";
   do {

@@ -94,7 +94,9 @@ describe("changing backups while running", () => {
   it("replaces a backup added again with the same id", async () => {
     emulator.addCluster(cluster, [{ id: "same", createdAt: "2026-01-01T00:00:00Z" }]);
     emulator.addBackup(cluster, { id: "same", createdAt: "2026-02-02T00:00:00Z" });
-    expect((await fetchPage(emulator, cluster)).backups).toEqual([{ id: "same", createdAt: "2026-02-02T00:00:00Z" }]);
+    expect((await fetchPage(emulator, cluster)).backups).toEqual([
+      { id: "same", createdAt: "2026-02-02T00:00:00Z" },
+    ]);
   });
 
   it("answers an empty cluster with {}", async () => {
@@ -123,7 +125,9 @@ describe("options", () => {
   it("uses defaultPageSize when a request gives none", async () => {
     const other = await startEmulator({ defaultPageSize: 40, clusters: { [CLUSTER]: BACKUPS } });
     try {
-      expect((await pageThrough(other, CLUSTER)).map((page) => page.length)).toEqual([40, 40, 40, 40, 40, 40, 10]);
+      expect((await pageThrough(other, CLUSTER)).map((page) => page.length)).toEqual([
+        40, 40, 40, 40, 40, 40, 10,
+      ]);
     } finally {
       await other.close();
     }

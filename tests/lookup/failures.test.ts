@@ -12,7 +12,8 @@ import { everythingShownOf, rejectionOf } from "../support/capture";
 import { orderedBackups } from "../support/fixtures";
 
 const CLUSTER = "c9qfailures";
-const SECRET = "t1.9euelZqSecretPartThatMustNeverLeak.Yx7Q0hM3signaturepartAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+const SECRET =
+  "t1.9euelZqSecretPartThatMustNeverLeak.Yx7Q0hM3signaturepartAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 let emulator: Emulator;
 
 beforeAll(async () => {
@@ -24,20 +25,40 @@ beforeEach(() => {
   emulator.clearFaults();
 });
 
-const lookup = (extra: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}, log?: (m: string) => void) =>
+const lookup = (
+  extra: Record<string, unknown> = {},
+  env: NodeJS.ProcessEnv = {},
+  log?: (m: string) => void,
+) =>
   lookupClusterBackups(
-    { clusterId: CLUSTER, endpoint: emulator.url, token: SECRET, pageSize: 10, retry: { minTimeoutMs: 1, maxTimeoutMs: 2 }, ...extra },
+    {
+      clusterId: CLUSTER,
+      endpoint: emulator.url,
+      token: SECRET,
+      pageSize: 10,
+      retry: { minTimeoutMs: 1, maxTimeoutMs: 2 },
+      ...extra,
+    },
     { env, log },
   );
 
 describe("statuses that are not retried", () => {
-  it.each([400, 401, 403, 404, 409, 412, 422, 501])("HTTP %i fails after exactly one request", async (status) => {
-    emulator.injectFault({ status, message: `refused with ${status}`, match: { pageToken: null } });
-    const error = await rejectionOf(lookup());
-    expect(error).toBeInstanceOf(YandexApiError);
-    expect(error).toMatchObject({ httpStatus: status, page: 1, attempts: 1, retryable: false, apiMessage: `refused with ${status}` });
-    expect(emulator.listRequests(CLUSTER)).toHaveLength(1);
-  });
+  it.each([400, 401, 403, 404, 409, 412, 422, 501])(
+    "HTTP %i fails after exactly one request",
+    async (status) => {
+      emulator.injectFault({ status, message: `refused with ${status}`, match: { pageToken: null } });
+      const error = await rejectionOf(lookup());
+      expect(error).toBeInstanceOf(YandexApiError);
+      expect(error).toMatchObject({
+        httpStatus: status,
+        page: 1,
+        attempts: 1,
+        retryable: false,
+        apiMessage: `refused with ${status}`,
+      });
+      expect(emulator.listRequests(CLUSTER)).toHaveLength(1);
+    },
+  );
 
   it("a non-retryable status on a later page fails there, with no partial result", async () => {
     emulator.injectFault({ status: 403, match: { clusterId: CLUSTER }, nth: 3 });
@@ -77,7 +98,10 @@ describe("pages of the wrong shape fail at once, naming page and field", () => {
     [{ nextPageToken: 12 }, "nextPageToken"],
     [[1, 2, 3], "(body)"],
   ])("%j", async (second, field) => {
-    emulator.scriptPages(CLUSTER, { "": { backups: [{ id: "ok", createdAt: "2026-11-28T03:00:00Z" }], nextPageToken: "p2" }, p2: second });
+    emulator.scriptPages(CLUSTER, {
+      "": { backups: [{ id: "ok", createdAt: "2026-11-28T03:00:00Z" }], nextPageToken: "p2" },
+      p2: second,
+    });
     try {
       const error = await rejectionOf(lookup());
       expect(error).toBeInstanceOf(MalformedResponseError);
@@ -106,14 +130,19 @@ describe("arguments and credentials are checked before any request", () => {
   });
 
   it("without a token argument or YC_TOKEN, names both places looked at", async () => {
-    const error = await rejectionOf(lookupClusterBackups({ clusterId: CLUSTER, endpoint: emulator.url }, { env: {} }));
+    const error = await rejectionOf(
+      lookupClusterBackups({ clusterId: CLUSTER, endpoint: emulator.url }, { env: {} }),
+    );
     expect(error).toBeInstanceOf(CredentialsError);
     expect((error as CredentialsError).sourcesTried).toEqual(["token argument", "YC_TOKEN"]);
     expect(emulator.requests).toHaveLength(0);
   });
 
   it("takes the token from YC_TOKEN and the endpoint from YC_ENDPOINT", async () => {
-    const result = await lookupClusterBackups({ clusterId: CLUSTER }, { env: { YC_TOKEN: SECRET, YC_ENDPOINT: emulator.url } });
+    const result = await lookupClusterBackups(
+      { clusterId: CLUSTER },
+      { env: { YC_TOKEN: SECRET, YC_ENDPOINT: emulator.url } },
+    );
     expect(result.scanned).toBe(30);
   });
 });
@@ -140,7 +169,9 @@ describe("filters", () => {
     const error = await rejectionOf(lookup({ databases: ["nothing"], failIfEmpty: true }));
     expect(error).toBeInstanceOf(NoMatchingBackupsError);
     expect(error).toMatchObject({ clusterId: CLUSTER, scanned: 30, filters: { databases: ["nothing"] } });
-    expect((error as Error).message).toBe(`no backup of cluster ${CLUSTER} matches {"databases":["nothing"]} (30 backups scanned)`);
+    expect((error as Error).message).toBe(
+      `no backup of cluster ${CLUSTER} matches {"databases":["nothing"]} (30 backups scanned)`,
+    );
   });
 });
 
@@ -153,16 +184,23 @@ describe("the token never shows", () => {
     errors.push(await rejectionOf(lookup({}, {}, log)));
     emulator.clearFaults();
     emulator.injectFault({ status: 503, times: Infinity });
-    errors.push(await rejectionOf(lookup({ retry: { retries: 1, minTimeoutMs: 1, maxTimeoutMs: 1 } }, {}, log)));
+    errors.push(
+      await rejectionOf(lookup({ retry: { retries: 1, minTimeoutMs: 1, maxTimeoutMs: 1 } }, {}, log)),
+    );
     emulator.clearFaults();
     emulator.injectFault({ reset: "mid-body", times: Infinity });
-    errors.push(await rejectionOf(lookup({ retry: { retries: 1, minTimeoutMs: 1, maxTimeoutMs: 1 } }, {}, log)));
+    errors.push(
+      await rejectionOf(lookup({ retry: { retries: 1, minTimeoutMs: 1, maxTimeoutMs: 1 } }, {}, log)),
+    );
     emulator.clearFaults();
     errors.push(await rejectionOf(lookup({ databases: ["none"], failIfEmpty: true }, {}, log)));
     errors.push(await rejectionOf(lookup({ token: `${SECRET} with a space` }, {}, log)));
     errors.push(
       await rejectionOf(
-        lookupClusterBackups({ clusterId: CLUSTER, endpoint: emulator.url }, { env: { YC_TOKEN: `${SECRET}\n` }, log }),
+        lookupClusterBackups(
+          { clusterId: CLUSTER, endpoint: emulator.url },
+          { env: { YC_TOKEN: `${SECRET}\n` }, log },
+        ),
       ),
     );
     emulator.scriptPages(CLUSTER, { "": { nextPageToken: "A" }, A: { nextPageToken: "A" } });

@@ -31,8 +31,10 @@ describe("parseLookupRequest", () => {
       "https://mdb.api.yandexcloud.kz:443",
     );
     expect(
-      parseLookupRequest({ clusterId: "c", endpoint: "http://127.0.0.1:8080/base/" }, { YC_ENDPOINT: "x.example" })
-        .baseUrl,
+      parseLookupRequest(
+        { clusterId: "c", endpoint: "http://127.0.0.1:8080/base/" },
+        { YC_ENDPOINT: "x.example" },
+      ).baseUrl,
     ).toBe("http://127.0.0.1:8080/base");
   });
 
@@ -50,7 +52,11 @@ describe("parseLookupRequest", () => {
     ["empty database name", { clusterId: "c", databases: ["orders", ""] }, "databases"],
     ["createdAfter not RFC 3339", { clusterId: "c", createdAfter: "2026-11-28" }, "createdAfter"],
     ["createdBefore not a string", { clusterId: "c", createdBefore: 1764298800 }, "createdBefore"],
-    ["empty range", { clusterId: "c", createdAfter: "2026-11-28T00:00:01Z", createdBefore: "2026-11-28T00:00:00Z" }, "createdAfter"],
+    [
+      "empty range",
+      { clusterId: "c", createdAfter: "2026-11-28T00:00:01Z", createdBefore: "2026-11-28T00:00:00Z" },
+      "createdAfter",
+    ],
     ["limit 0", { clusterId: "c", limit: 0 }, "limit"],
     ["limit fractional", { clusterId: "c", limit: 1.5 }, "limit"],
     ["failIfEmpty string", { clusterId: "c", failIfEmpty: "yes" }, "failIfEmpty"],
@@ -69,7 +75,11 @@ describe("parseLookupRequest", () => {
     ["retry unknown option", { clusterId: "c", retry: { attempts: 3 } }, "retry.attempts"],
     ["retry negative", { clusterId: "c", retry: { retries: -1 } }, "retry.retries"],
     ["retry fractional count", { clusterId: "c", retry: { retries: 1.5 } }, "retry.retries"],
-    ["retry max below min", { clusterId: "c", retry: { minTimeoutMs: 500, maxTimeoutMs: 100 } }, "retry.maxTimeoutMs"],
+    [
+      "retry max below min",
+      { clusterId: "c", retry: { minTimeoutMs: 500, maxTimeoutMs: 100 } },
+      "retry.maxTimeoutMs",
+    ],
     ["timeoutMs 0", { clusterId: "c", timeoutMs: 0 }, "timeoutMs"],
     ["signal not a signal", { clusterId: "c", signal: {} }, "signal"],
   ])("refuses %s", (_name, args, argument) => {

@@ -17,7 +17,10 @@ beforeEach(() => {
 });
 
 const lookup = (extra: Record<string, unknown> = {}) =>
-  lookupClusterBackups({ clusterId: CLUSTER, endpoint: emulator.url, token: emulator.token, ...extra }, { env: {} });
+  lookupClusterBackups(
+    { clusterId: CLUSTER, endpoint: emulator.url, token: emulator.token, ...extra },
+    { env: {} },
+  );
 
 describe("reading every page", () => {
   it.each([
@@ -49,7 +52,10 @@ describe("reading every page", () => {
         for (const pageSize of [1, 10, 1000]) {
           outputs.add(
             JSON.stringify(
-              await lookupClusterBackups({ clusterId: CLUSTER, endpoint: other.url, token: other.token, pageSize }, { env: {} }),
+              await lookupClusterBackups(
+                { clusterId: CLUSTER, endpoint: other.url, token: other.token, pageSize },
+                { env: {} },
+              ),
             ),
           );
         }
@@ -78,12 +84,28 @@ describe("reading every page", () => {
     });
     const result = await lookup();
     expect(result.ids).toEqual(expectedIds(3));
-    expect(emulator.listRequests(CLUSTER).map((r) => r.pageToken ?? "")).toEqual(["", "t1", "t2", "t3", "t4"]);
+    expect(emulator.listRequests(CLUSTER).map((r) => r.pageToken ?? "")).toEqual([
+      "",
+      "t1",
+      "t2",
+      "t3",
+      "t4",
+    ]);
   });
 
   it.each([
     ["A→B→A", { "": { nextPageToken: "A" }, A: { nextPageToken: "B" }, B: { nextPageToken: "A" } }, 3, 1],
-    ["A→B→C→A", { "": { nextPageToken: "A" }, A: { nextPageToken: "B" }, B: { nextPageToken: "C" }, C: { nextPageToken: "A" } }, 4, 1],
+    [
+      "A→B→C→A",
+      {
+        "": { nextPageToken: "A" },
+        A: { nextPageToken: "B" },
+        B: { nextPageToken: "C" },
+        C: { nextPageToken: "A" },
+      },
+      4,
+      1,
+    ],
     ["A→A", { "": { nextPageToken: "A" }, A: { nextPageToken: "A" } }, 2, 1],
   ])("stops a token cycle %s with a PaginationError and no result", async (_name, pages, page, earlier) => {
     emulator.scriptPages(CLUSTER, pages);
@@ -120,6 +142,7 @@ describe("reading every page", () => {
     const ids = emulator.listRequests(CLUSTER).map((r) => r.clientRequestId);
     expect(ids).toHaveLength(4);
     expect(new Set(ids).size).toBe(4);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

@@ -63,27 +63,46 @@ describe("transient faults", () => {
     ["last", 4],
   ];
   for (const [name, fault] of RETRYABLE) {
-    it.each(positions)(`${name} on the %s page changes nothing but the request count`, async (_where, index) => {
-      const tokens = await pageTokens();
-      expect(tokens).toHaveLength(5);
-      const injected = emulator.injectFault({ ...fault, match: { clusterId: CLUSTER, pageToken: tokens[index] }, times: 2 });
-      const result = await lookup({ timeoutMs: 300 });
-      expect(JSON.stringify(result)).toBe(clean);
-      expect(injected.fired).toBe(2);
-      const requests = emulator.listRequests(CLUSTER);
-      expect(requests).toHaveLength(5 + 2);
-      // Only the faulty page was asked again: the listing is never restarted from page 1.
-      expect(requests.filter((r) => (r.pageToken ?? null) === tokens[index])).toHaveLength(3);
-      expect(requests.filter((r) => r.pageToken === undefined)).toHaveLength(index === 0 ? 3 : 1);
-    });
+    it.each(positions)(
+      `${name} on the %s page changes nothing but the request count`,
+      async (_where, index) => {
+        const tokens = await pageTokens();
+        expect(tokens).toHaveLength(5);
+        const injected = emulator.injectFault({
+          ...fault,
+          match: { clusterId: CLUSTER, pageToken: tokens[index] },
+          times: 2,
+        });
+        const result = await lookup({ timeoutMs: 300 });
+        expect(JSON.stringify(result)).toBe(clean);
+        expect(injected.fired).toBe(2);
+        const requests = emulator.listRequests(CLUSTER);
+        expect(requests).toHaveLength(5 + 2);
+        // Only the faulty page was asked again: the listing is never restarted from page 1.
+        expect(requests.filter((r) => (r.pageToken ?? null) === tokens[index])).toHaveLength(3);
+        expect(requests.filter((r) => r.pageToken === undefined)).toHaveLength(index === 0 ? 3 : 1);
+      },
+    );
   }
 
   it("gives up after retries + 1 attempts with the last status, never a partial list", async () => {
     const tokens = await pageTokens();
-    emulator.injectFault({ status: 503, message: "try again later", match: { pageToken: tokens[3] }, times: Infinity });
+    emulator.injectFault({
+      status: 503,
+      message: "try again later",
+      match: { pageToken: tokens[3] },
+      times: Infinity,
+    });
     const error = await rejectionOf(lookup({ retry: { retries: 2, minTimeoutMs: 1, maxTimeoutMs: 5 } }));
     expect(error).toBeInstanceOf(YandexApiError);
-    expect(error).toMatchObject({ httpStatus: 503, grpcCode: 14, apiMessage: "try again later", page: 4, attempts: 3, retryable: true });
+    expect(error).toMatchObject({
+      httpStatus: 503,
+      grpcCode: 14,
+      apiMessage: "try again later",
+      page: 4,
+      attempts: 3,
+      retryable: true,
+    });
     const last = emulator.listRequests(CLUSTER).at(-1)!;
     expect((error as YandexApiError).requestId).toBe(last.serverRequestId);
     expect((error as Error).message).toContain(`request id ${last.serverRequestId}`);
@@ -110,7 +129,12 @@ describe("transient faults", () => {
     await closed.close();
     const error = await rejectionOf(
       lookupClusterBackups(
-        { clusterId: CLUSTER, endpoint: url, token: "t1.a.b", retry: { retries: 1, minTimeoutMs: 1, maxTimeoutMs: 1 } },
+        {
+          clusterId: CLUSTER,
+          endpoint: url,
+          token: "t1.a.b",
+          retry: { retries: 1, minTimeoutMs: 1, maxTimeoutMs: 1 },
+        },
         { env: {} },
       ),
     );
@@ -164,7 +188,9 @@ describe("Retry-After and the retry budget", () => {
     emulator.injectFault({ status: 503, match: { pageToken: tokens[1] }, times: 3 });
     emulator.injectFault({ status: 503, match: { pageToken: tokens[2] }, times: Infinity });
     const started = Date.now();
-    const error = await rejectionOf(lookup({ retry: { retries: 100, minTimeoutMs: 100, maxTimeoutMs: 100, maxRetryTimeMs: 800 } }));
+    const error = await rejectionOf(
+      lookup({ retry: { retries: 100, minTimeoutMs: 100, maxTimeoutMs: 100, maxRetryTimeMs: 800 } }),
+    );
     expect(error).toMatchObject({ httpStatus: 503, page: 3 });
     expect((error as YandexApiError).attempts).toBeLessThan(100);
     // Unbounded, 100 retries 100 ms apart would take 10 s; no wait is started that would end past the budget.

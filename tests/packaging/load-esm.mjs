@@ -3,9 +3,15 @@ import * as root from "pulumi-yandex-backups";
 import { getClusterBackups, getClusterBackupsOutput, BackupLookupError } from "pulumi-yandex-backups";
 import { startEmulator } from "pulumi-yandex-backups/emulator";
 
-const emulator = await startEmulator({ clusters: { c9qesm: [{ id: "b1", createdAt: "2026-11-28T03:00:00Z" }] } });
+const emulator = await startEmulator({
+  clusters: { c9qesm: [{ id: "b1", createdAt: "2026-11-28T03:00:00Z" }] },
+});
 try {
-  const result = await getClusterBackups({ clusterId: "c9qesm", endpoint: emulator.url, token: emulator.token });
+  const result = await getClusterBackups({
+    clusterId: "c9qesm",
+    endpoint: emulator.url,
+    token: emulator.token,
+  });
   console.log(
     JSON.stringify({
       exports: Object.keys(root).sort(),

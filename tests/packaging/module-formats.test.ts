@@ -20,7 +20,8 @@ const EXPECTED = [
 ];
 
 beforeAll(() => {
-  if (!existsSync(join(root, "dist", "sdk", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first");
+  if (!existsSync(join(root, "dist", "sdk", "index.js")))
+    throw new Error("dist/ is missing: run `npm run build` first");
 });
 
 describe("the built package", () => {

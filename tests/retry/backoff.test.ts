@@ -5,7 +5,9 @@ describe("fullJitterDelay", () => {
   it("draws from 0 up to a ceiling that doubles per retry and stops at maxTimeoutMs", () => {
     const policy = { ...DEFAULT_RETRY_POLICY, minTimeoutMs: 100, maxTimeoutMs: 1000 };
     const top = () => 0.999999;
-    expect([1, 2, 3, 4, 5, 6].map((retry) => fullJitterDelay(policy, retry, top))).toEqual([99, 199, 399, 799, 999, 999]);
+    expect([1, 2, 3, 4, 5, 6].map((retry) => fullJitterDelay(policy, retry, top))).toEqual([
+      99, 199, 399, 799, 999, 999,
+    ]);
     expect(fullJitterDelay(policy, 3, () => 0)).toBe(0);
   });
 });

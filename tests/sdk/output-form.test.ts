@@ -37,21 +37,35 @@ describe("getClusterBackupsOutput in preview", () => {
 
   it("resolves when its inputs are known, to what the direct form returns", async () => {
     const args = { clusterId: CLUSTER, endpoint: emulator.url, token: emulator.token, pageSize: 5 };
-    const settled = await settle(getClusterBackupsOutput({ ...args, clusterId: pulumi.output(CLUSTER), databases: [pulumi.output("orders")] }));
+    const settled = await settle(
+      getClusterBackupsOutput({
+        ...args,
+        clusterId: pulumi.output(CLUSTER),
+        databases: [pulumi.output("orders")],
+      }),
+    );
     expect(settled.known).toBe(true);
     expect(settled.secret).toBe(false);
     expect(settled.value!.ids).toEqual(expectedIds(12));
-    expect(JSON.stringify(settled.value)).toBe(JSON.stringify(await getClusterBackups({ ...args, databases: ["orders"] })));
+    expect(JSON.stringify(settled.value)).toBe(
+      JSON.stringify(await getClusterBackups({ ...args, databases: ["orders"] })),
+    );
   });
 
   it("lifts properties: latest.id is an Output of the newest id", async () => {
-    const found = getClusterBackupsOutput({ clusterId: CLUSTER, endpoint: emulator.url, token: emulator.token });
+    const found = getClusterBackupsOutput({
+      clusterId: CLUSTER,
+      endpoint: emulator.url,
+      token: emulator.token,
+    });
     expect((await settle(found.latest.apply((b) => b?.id))).value).toBe("bk-00011");
   });
 
   it("stays unknown, and sends nothing, while an input is unknown", async () => {
     const source = new Cluster("being-created");
-    const settled = await settle(getClusterBackupsOutput({ clusterId: source.id, endpoint: emulator.url, token: emulator.token }));
+    const settled = await settle(
+      getClusterBackupsOutput({ clusterId: source.id, endpoint: emulator.url, token: emulator.token }),
+    );
     expect(settled.known).toBe(false);
     expect(emulator.requests).toHaveLength(0);
   });
@@ -59,7 +73,10 @@ describe("getClusterBackupsOutput in preview", () => {
   it("stays unknown while a dependsOn resource is being created", async () => {
     const pending = new Cluster("dependency");
     const settled = await settle(
-      getClusterBackupsOutput({ clusterId: CLUSTER, endpoint: emulator.url, token: emulator.token }, { dependsOn: [pending] }),
+      getClusterBackupsOutput(
+        { clusterId: CLUSTER, endpoint: emulator.url, token: emulator.token },
+        { dependsOn: [pending] },
+      ),
     );
     expect(settled.known).toBe(false);
     expect(emulator.requests).toHaveLength(0);
@@ -68,7 +85,10 @@ describe("getClusterBackupsOutput in preview", () => {
   it("waits for, then runs after, a dependsOn resource that exists", async () => {
     const existing = new Cluster("existing", "c9qexisting");
     const settled = await settle(
-      getClusterBackupsOutput({ clusterId: CLUSTER, endpoint: emulator.url, token: emulator.token }, { dependsOn: existing }),
+      getClusterBackupsOutput(
+        { clusterId: CLUSTER, endpoint: emulator.url, token: emulator.token },
+        { dependsOn: existing },
+      ),
     );
     expect(settled.known).toBe(true);
     expect(settled.value!.latest!.id).toBe("bk-00011");
@@ -76,7 +96,11 @@ describe("getClusterBackupsOutput in preview", () => {
 
   it("keeps the result secret when the token is secret", async () => {
     const settled = await settle(
-      getClusterBackupsOutput({ clusterId: CLUSTER, endpoint: emulator.url, token: pulumi.secret(emulator.token) }),
+      getClusterBackupsOutput({
+        clusterId: CLUSTER,
+        endpoint: emulator.url,
+        token: pulumi.secret(emulator.token),
+      }),
     );
     expect(settled.known).toBe(true);
     expect(settled.secret).toBe(true);
@@ -85,7 +109,13 @@ describe("getClusterBackupsOutput in preview", () => {
 
   it("fails with the lookup's own error class", async () => {
     const error = await rejectionOf(
-      settle(getClusterBackupsOutput({ clusterId: pulumi.output("not/valid"), endpoint: emulator.url, token: emulator.token })),
+      settle(
+        getClusterBackupsOutput({
+          clusterId: pulumi.output("not/valid"),
+          endpoint: emulator.url,
+          token: emulator.token,
+        }),
+      ),
     );
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(emulator.requests).toHaveLength(0);

@@ -16,6 +16,10 @@ export interface Settled<T> {
 export async function settle<T>(output: pulumi.Output<T>): Promise<Settled<T>> {
   const internals = output as unknown as OutputInternals<T>;
   // All three are awaited together so that a failed apply rejects here once, not as an unhandled rejection.
-  const [known, secret, value] = await Promise.all([internals.isKnown, internals.isSecret, internals.promise()]);
+  const [known, secret, value] = await Promise.all([
+    internals.isKnown,
+    internals.isSecret,
+    internals.promise(),
+  ]);
   return { known, secret, value: known ? value : undefined };
 }
