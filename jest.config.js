@@ -17,5 +17,6 @@ module.exports = {
     "^pulumi-yandex-backups$": "<rootDir>/sdk/index.ts",
     "^pulumi-yandex-backups/emulator$": "<rootDir>/src/emulator/index.ts",
   },
+  setupFiles: ["<rootDir>/tests/support/loopback-only.ts"],
   testTimeout: 30000,
 };

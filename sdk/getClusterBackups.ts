@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Backup } from "../src/backups/backup";
+import type { StackConfig } from "../src/credentials/stack-config";
 import type { LookupArgs } from "../src/lookup/lookup-args";
 import { lookupClusterBackups } from "../src/lookup/lookup-cluster-backups";
 import type { LookupResult } from "../src/lookup/lookup-result";
@@ -26,7 +27,7 @@ export function getClusterBackups(
   // that runs in the program's own process.
   _opts?: pulumi.InvokeOptions,
 ): Promise<GetClusterBackupsResult> {
-  return lookupClusterBackups(args, { log: debugLog });
+  return lookupClusterBackups(args, { log: debugLog, config: programConfig });
 }
 
 /**
@@ -48,9 +49,21 @@ export function getClusterBackupsOutput(
   args: GetClusterBackupsOutputArgs,
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetClusterBackupsResult> {
-  return pulumi
+  const looked = pulumi
     .all([pulumi.output(args), dependenciesReady(opts?.dependsOn)])
-    .apply(([plain]) => lookupClusterBackups(plain as LookupArgs, { log: debugLog }));
+    .apply(async ([plain]) => {
+      let fromSecretConfig = false;
+      const result = await lookupClusterBackups(plain as LookupArgs, {
+        log: debugLog,
+        config: programConfig,
+        onCredentials: (source) => (fromSecretConfig = source.secret),
+      });
+      return { result, fromSecretConfig };
+    });
+  // A result reached with a credential from secret config stays secret, like one from a secret Input.
+  return looked.apply(({ result, fromSecretConfig }) =>
+    fromSecretConfig ? pulumi.secret(result) : pulumi.output(result),
+  ) as pulumi.Output<GetClusterBackupsResult>;
 }
 
 /** A collection of arguments for invoking getClusterBackups. */
@@ -74,10 +87,12 @@ export interface GetClusterBackupsOutputArgs {
   pageSize?: pulumi.Input<number>;
   /** Most pages read before the listing is abandoned with a PaginationError. Default 10000. */
   maxPages?: pulumi.Input<number>;
-  /** api-host (`api.cloud.yandex.net`) or base URL. Default: YC_ENDPOINT, else `api.cloud.yandex.net`. */
+  /** api-host or base URL. Default: `yandex:endpoint`, YC_ENDPOINT, else `api.cloud.yandex.net`. */
   endpoint?: pulumi.Input<string>;
-  /** An IAM token. Default: YC_TOKEN. Pass a secret (`config.requireSecret`) to keep the result secret. */
+  /** An IAM or OAuth token. Default: see Credentials. A secret Input keeps the result secret. */
   token?: pulumi.Input<string>;
+  /** A service account's authorized key: the path to its JSON file, or the JSON itself. */
+  serviceAccountKey?: pulumi.Input<string>;
   /** How failed requests are retried. */
   retry?: pulumi.Input<RetryOptions>;
   /** Deadline of each request, in ms. Default 30000. */
@@ -88,6 +103,15 @@ export interface GetClusterBackupsOutputArgs {
 export interface GetClusterBackupsResult extends LookupResult {}
 
 export type { Backup, RetryOptions };
+
+/** The program's stack config, read raw: `pulumi.Config.get` would warn on a secret key read as plain. */
+const programConfig: StackConfig = {
+  get: (key) => pulumi.runtime.getConfig(key),
+  isSecret: (key) => {
+    const runtime = pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean };
+    return runtime.isConfigSecret?.(key) ?? false;
+  },
+};
 
 function debugLog(message: string): void {
   void pulumi.log.debug(message);

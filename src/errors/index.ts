@@ -5,4 +5,4 @@ export { NetworkError } from "./network-error";
 export { MalformedResponseError } from "./malformed-response-error";
 export { PaginationError } from "./pagination-error";
 export { NoMatchingBackupsError } from "./no-matching-backups-error";
-export { CredentialsError } from "./credentials-error";
+export { CredentialsError, type TokenServiceAnswer } from "./credentials-error";

@@ -4,9 +4,12 @@ import { BackupLookupError } from "./backup-lookup-error";
 export class InvalidArgumentError extends BackupLookupError {
   /** The argument's name as the caller spelled it, e.g. `clusterId` or `retry.retries`. */
   readonly argument: string;
+  /** For an argument that holds a document (a service-account key), the field of it that is wrong. */
+  readonly field?: string;
 
-  constructor(argument: string, problem: string) {
-    super(`invalid argument ${argument}: ${problem}`);
+  constructor(argument: string, problem: string, field?: string) {
+    super(`invalid argument ${argument}: ${field === undefined ? "" : `field ${field} `}${problem}`);
     this.argument = argument;
+    this.field = field;
   }
 }

@@ -26,12 +26,20 @@ export interface LookupArgs {
   readonly maxPages?: number;
   /**
    * The API endpoint. A bare `host[:port]` is an api-host (requests go to `https://mdb.<host>`); a URL
-   * with a scheme is used as the base of every request as is. Default: YC_ENDPOINT, else
-   * `api.cloud.yandex.net`.
+   * with a scheme is used as the base of every request as is. Default: stack config `yandex:endpoint`,
+   * else YC_ENDPOINT, else `api.cloud.yandex.net`.
    */
   readonly endpoint?: string;
-  /** An IAM token, sent as `Authorization: Bearer`. Default: YC_TOKEN. Never logged or put in errors. */
+  /**
+   * An IAM token (`t1.…`, used as is) or an OAuth token (exchanged for an IAM token). Default: stack
+   * config `yandex:token`, YC_TOKEN, … (see the README's Credentials). Never logged or put in errors.
+   */
   readonly token?: string;
+  /**
+   * A service account's authorized key (`yc iam key create --output key.json`): the path to that file or
+   * its JSON itself. Exchanged for IAM tokens with a PS256-signed JWT. Not together with `token`.
+   */
+  readonly serviceAccountKey?: string;
   /** How failed requests are retried; see RetryOptions. */
   readonly retry?: RetryOptions;
   /** Deadline of each request, in ms, from connecting to the last byte. Default 30000. */

@@ -1,10 +1,12 @@
 import { BackupSelection } from "../backups/backup-selection";
 import { normalizePage, PageShapeError, readNextPageToken } from "../backups/normalize-page";
 import { resolveTokenSource } from "../credentials/resolve-token-source";
-import { MalformedResponseError, NoMatchingBackupsError } from "../errors";
+import type { StackConfig } from "../credentials/stack-config";
+import type { TokenContext, TokenSource } from "../credentials/token-source";
+import { MalformedResponseError, NetworkError, NoMatchingBackupsError, YandexApiError } from "../errors";
 import { ApiClient, type JsonResponse } from "../http/api-client";
+import { RequestFailure } from "../http/request-failure";
 import { paginate, type FetchedPage, type PageRequest } from "../paging/paginate";
-import { AttemptFailure } from "../retry/attempt-failure";
 import { RetryBudget } from "../retry/retry-budget";
 import { runWithRetry } from "../retry/run-with-retry";
 import { PACKAGE_VERSION } from "../version";
@@ -13,10 +15,14 @@ import { parseLookupRequest } from "./lookup-request";
 import type { LookupResult } from "./lookup-result";
 
 export interface LookupEnvironment {
-  /** Where YC_TOKEN and YC_ENDPOINT are read. Default process.env. */
+  /** Where YC_* variables are read. Default process.env. */
   readonly env?: NodeJS.ProcessEnv;
-  /** Debug log lines: one a page, one a retry. They never hold a token. */
+  /** The Pulumi stack's config (`yandex:token`, …), when there is a stack. */
+  readonly config?: StackConfig;
+  /** Debug log lines: one a page, one a retry, which credential won. They never hold a credential. */
   readonly log?: (message: string) => void;
+  /** Told which credential source won, before the first request. */
+  readonly onCredentials?: (source: { readonly description: string; readonly secret: boolean }) => void;
   /** Source of backoff jitter, for tests. Default Math.random. */
   readonly random?: () => number;
 }
@@ -27,11 +33,12 @@ interface ListedPage {
 }
 
 const noLog = (): void => undefined;
+const USER_AGENT = `pulumi-yandex-backups/${PACKAGE_VERSION}`;
 
 /**
- * The one lookup routine behind every front door: checks the arguments, reads every page of listBackups
- * (each page request retried on its own), and filters, sorts and picks. Either the whole listing is read,
- * or it throws: a partial result is never returned.
+ * The one lookup routine behind every front door: checks the arguments, finds the credential, reads every
+ * page of listBackups (each page request retried on its own), and filters, sorts and picks. Either the
+ * whole listing is read, or it throws: a partial result is never returned.
  */
 export async function lookupClusterBackups(
   args: LookupArgs,
@@ -39,19 +46,34 @@ export async function lookupClusterBackups(
 ): Promise<LookupResult> {
   const env = environment.env ?? process.env;
   const log = environment.log ?? noLog;
-  const request = parseLookupRequest(args, env);
+  const request = parseLookupRequest(args, env, environment.config);
   const { clusterId, signal } = request;
-  const credentials = resolveTokenSource(request.token, env);
+  const credentials = resolveTokenSource(request, {
+    iamBaseUrl: request.urls.iam,
+    env,
+    config: environment.config,
+  });
   log(
-    `listBackups of cluster ${clusterId}: credentials from ${credentials.description}, base ${request.baseUrl}`,
+    `listBackups of cluster ${clusterId}: credentials from ${credentials.description}, base ${request.urls.mdb}`,
   );
+  environment.onCredentials?.({ description: credentials.description, secret: credentials.secret });
 
   const client = new ApiClient({
-    baseUrl: request.baseUrl,
+    baseUrl: request.urls.mdb,
     timeoutMs: request.timeoutMs,
-    userAgent: `pulumi-yandex-backups/${PACKAGE_VERSION}`,
+    userAgent: USER_AGENT,
   });
   const budget = new RetryBudget(request.retry.maxRetryTimeMs);
+  const tokens: TokenContext = {
+    policy: request.retry,
+    budget,
+    timeoutMs: request.timeoutMs,
+    userAgent: USER_AGENT,
+    log,
+    random: environment.random,
+    signal,
+  };
+  const authorize = new RefreshOnce(credentials, tokens, log);
   const path = `/mdb/sqlserver/v1/clusters/${encodeURIComponent(clusterId)}/backups`;
   const pageSize = String(request.pageSize);
 
@@ -62,29 +84,32 @@ export async function lookupClusterBackups(
   }: PageRequest): Promise<FetchedPage<ListedPage>> =>
     runWithRetry(
       async (attempts) => {
-        const authorization = await credentials.authorization(pageSignal);
-        const response = await client.getJson(
-          path,
-          { pageSize, pageToken },
-          authorization,
-          { clusterId, page },
-          pageSignal,
+        const response = await authorize.send((authorization) =>
+          client.send({
+            method: "GET",
+            path,
+            query: { pageSize, pageToken },
+            headers: { Authorization: authorization },
+            signal: pageSignal,
+          }),
         );
         let nextPageToken: string | undefined;
         try {
           nextPageToken = readNextPageToken(response.body);
         } catch (error) {
-          throw shapeFailure(error, clusterId, page, response.requestId);
+          if (!(error instanceof PageShapeError)) throw error;
+          throw new RequestFailure(
+            { kind: "body", field: error.field, problem: error.problem, requestId: response.requestId },
+            false,
+          );
         }
         return { body: { response, attempts }, nextPageToken };
       },
       {
-        policy: request.retry,
-        budget,
+        ...tokens,
         signal: pageSignal,
         label: `cluster ${clusterId} page ${page}`,
-        log,
-        random: environment.random,
+        toError: (failure: RequestFailure, attempts) => listingError(failure, clusterId, page, attempts),
       },
     );
 
@@ -95,7 +120,16 @@ export async function lookupClusterBackups(
     try {
       normalized = normalizePage(response.body);
     } catch (error) {
-      throw shapeFailure(error, clusterId, page, response.requestId).toError(attempts);
+      if (!(error instanceof PageShapeError)) throw error;
+      const { field, problem } = error;
+      throw new MalformedResponseError({
+        field,
+        problem,
+        clusterId,
+        page,
+        attempts,
+        requestId: response.requestId,
+      });
     }
     selection.add(normalized.entries, normalized.scanned);
     log(
@@ -122,24 +156,42 @@ export async function lookupClusterBackups(
   return result;
 }
 
-function shapeFailure(
-  error: unknown,
-  clusterId: string,
-  page: number,
-  requestId: string | undefined,
-): AttemptFailure {
-  if (!(error instanceof PageShapeError)) throw error;
-  return new AttemptFailure(
-    "a page of the wrong shape",
-    false,
-    (attempts) =>
-      new MalformedResponseError({
-        problem: error.problem,
-        field: error.field,
-        clusterId,
-        page,
-        attempts,
-        requestId,
-      }),
-  );
+/**
+ * Sends with the current token; when the API answers 401 to a token that can be renewed, renews it once
+ * for the whole lookup and sends again. A second 401 is the API's answer.
+ */
+class RefreshOnce {
+  private renewed = false;
+
+  constructor(
+    private readonly source: TokenSource,
+    private readonly context: TokenContext,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  async send<T>(request: (authorization: string) => Promise<T>): Promise<T> {
+    const authorization = await this.source.authorization(this.context);
+    try {
+      return await request(authorization);
+    } catch (error) {
+      const unauthenticated =
+        error instanceof RequestFailure && error.facts.kind === "status" && error.facts.httpStatus === 401;
+      if (!unauthenticated || this.renewed || !this.source.invalidate(authorization)) throw error;
+      this.renewed = true;
+      this.log(`HTTP 401 with the token from ${this.source.description}: renewing it once`);
+      return request(await this.source.authorization(this.context));
+    }
+  }
+}
+
+function listingError(failure: RequestFailure, clusterId: string, page: number, attempts: number): Error {
+  const f = failure.facts;
+  switch (f.kind) {
+    case "status":
+      return new YandexApiError({ ...f, clusterId, page, attempts, retryable: failure.retryable });
+    case "network":
+      return new NetworkError({ ...f, clusterId, page, attempts });
+    case "body":
+      return new MalformedResponseError({ ...f, clusterId, page, attempts });
+  }
 }

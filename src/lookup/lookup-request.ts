@@ -1,7 +1,8 @@
 import type { BackupFilter } from "../backups/backup-filter";
 import { compareInstants, parseInstant } from "../backups/instant";
 import { InvalidArgumentError } from "../errors";
-import { DEFAULT_API_HOST, managedDatabaseBaseUrl } from "../http/endpoint";
+import { CONFIG_KEYS, type StackConfig } from "../credentials/stack-config";
+import { DEFAULT_API_HOST, serviceUrls, type ServiceUrls } from "../http/endpoint";
 import { resolveRetryPolicy, type RetryPolicy } from "../retry/retry-policy";
 import { DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT_MS, type LookupArgs } from "./lookup-args";
 
@@ -15,8 +16,9 @@ export interface LookupRequest {
   readonly failIfEmpty: boolean;
   readonly pageSize: number;
   readonly maxPages: number;
-  readonly baseUrl: string;
+  readonly urls: ServiceUrls;
   readonly token?: string;
+  readonly serviceAccountKey?: string;
   readonly retry: RetryPolicy;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
@@ -35,13 +37,18 @@ const KNOWN_ARGS = new Set<string>([
   "maxPages",
   "endpoint",
   "token",
+  "serviceAccountKey",
   "retry",
   "timeoutMs",
   "signal",
 ] satisfies (keyof LookupArgs)[]);
 
 /** Checks every argument and fills in defaults; throws InvalidArgumentError naming the first bad one. */
-export function parseLookupRequest(args: LookupArgs, env: NodeJS.ProcessEnv): LookupRequest {
+export function parseLookupRequest(
+  args: LookupArgs,
+  env: NodeJS.ProcessEnv,
+  config?: StackConfig,
+): LookupRequest {
   if (typeof args !== "object" || args === null || Array.isArray(args)) {
     throw new InvalidArgumentError("args", "must be an object with at least clusterId");
   }
@@ -78,13 +85,21 @@ export function parseLookupRequest(args: LookupArgs, env: NodeJS.ProcessEnv): Lo
   const endpointArg = optional(args.endpoint, "endpoint", (v) =>
     typeof v === "string" && v !== "" ? undefined : "must be a non-empty string",
   );
-  const endpoint = endpointArg ?? (env.YC_ENDPOINT || undefined);
-  const baseUrl = managedDatabaseBaseUrl(
-    endpoint ?? DEFAULT_API_HOST,
-    endpointArg !== undefined ? "endpoint" : "YC_ENDPOINT",
-  );
+  const configEndpoint = config?.get(CONFIG_KEYS.endpoint) || undefined;
+  const [endpoint, endpointSource] =
+    endpointArg !== undefined
+      ? [endpointArg, "endpoint"]
+      : configEndpoint !== undefined
+        ? [configEndpoint, CONFIG_KEYS.endpoint]
+        : env.YC_ENDPOINT
+          ? [env.YC_ENDPOINT, "YC_ENDPOINT"]
+          : [DEFAULT_API_HOST, "endpoint"];
+  const urls = serviceUrls(endpoint, endpointSource);
   const token = optional(args.token, "token", (v) =>
     typeof v === "string" && v !== "" ? undefined : "must be a non-empty string (value not shown)",
+  );
+  const serviceAccountKey = optional(args.serviceAccountKey, "serviceAccountKey", (v) =>
+    typeof v === "string" && v !== "" ? undefined : "must be a path or the key's JSON (value not shown)",
   );
   const signal = optional(args.signal, "signal", (v) =>
     v instanceof AbortSignal ? undefined : "must be an AbortSignal",
@@ -98,8 +113,9 @@ export function parseLookupRequest(args: LookupArgs, env: NodeJS.ProcessEnv): Lo
     failIfEmpty: failIfEmpty ?? false,
     pageSize: integerArg(args.pageSize, "pageSize", 1, 1000) ?? DEFAULT_PAGE_SIZE,
     maxPages: integerArg(args.maxPages, "maxPages", 1, 1_000_000) ?? DEFAULT_MAX_PAGES,
-    baseUrl,
+    urls,
     token,
+    serviceAccountKey,
     retry: resolveRetryPolicy(args.retry),
     timeoutMs: integerArg(args.timeoutMs, "timeoutMs", 1, 3_600_000) ?? DEFAULT_TIMEOUT_MS,
     signal,

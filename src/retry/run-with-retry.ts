@@ -4,7 +4,7 @@ import { fullJitterDelay } from "./backoff";
 import type { RetryBudget } from "./retry-budget";
 import type { RetryPolicy } from "./retry-policy";
 
-export interface RetryRun {
+export interface RetryRun<F extends AttemptFailure = AttemptFailure> {
   readonly policy: RetryPolicy;
   readonly budget: RetryBudget;
   readonly signal?: AbortSignal;
@@ -12,16 +12,18 @@ export interface RetryRun {
   readonly label: string;
   readonly log: (message: string) => void;
   readonly random?: () => number;
+  /** The public error for the failure the loop gave up on, knowing how many attempts were made. */
+  readonly toError: (failure: F, attempts: number) => Error;
 }
 
 /**
- * Runs one request with retries. The attempt throws AttemptFailure; once the loop gives up, the failure's
- * public error is thrown with the number of attempts made. p-retry drives the loop; the wait is ours
- * (full jitter, or the server's Retry-After), so p-retry's own backoff is set to zero.
+ * Runs one request with retries. The attempt throws an AttemptFailure (of type F); once the loop gives up,
+ * `run.toError` makes the public error, with the number of attempts made. p-retry drives the loop; the
+ * wait is ours (full jitter, or the server's Retry-After), so p-retry's own backoff is set to zero.
  */
-export async function runWithRetry<T>(
+export async function runWithRetry<T, F extends AttemptFailure>(
   attempt: (attemptNumber: number) => Promise<T>,
-  run: RetryRun,
+  run: RetryRun<F>,
 ): Promise<T> {
   let attempts = 0;
   try {
@@ -57,7 +59,7 @@ export async function runWithRetry<T>(
     );
   } catch (error) {
     if (run.signal?.aborted) throw run.signal.reason;
-    if (error instanceof AttemptFailure) throw error.toError(attempts);
+    if (error instanceof AttemptFailure) throw run.toError(error as F, attempts);
     throw error;
   }
 }

@@ -129,12 +129,23 @@ describe("arguments and credentials are checked before any request", () => {
     expect(emulator.requests).toHaveLength(0);
   });
 
-  it("without a token argument or YC_TOKEN, names both places looked at", async () => {
+  it("without any credential, fails fast naming every place looked at, and lists nothing", async () => {
+    const closed = await startEmulator();
+    const nothingThere = new URL(closed.url).host;
+    await closed.close();
+    const env = { YC_METADATA_ADDR: nothingThere };
     const error = await rejectionOf(
-      lookupClusterBackups({ clusterId: CLUSTER, endpoint: emulator.url }, { env: {} }),
+      lookupClusterBackups({ clusterId: CLUSTER, endpoint: emulator.url }, { env }),
     );
     expect(error).toBeInstanceOf(CredentialsError);
-    expect((error as CredentialsError).sourcesTried).toEqual(["token argument", "YC_TOKEN"]);
+    expect((error as CredentialsError).sourcesTried).toEqual([
+      "token argument",
+      "serviceAccountKey argument",
+      "YC_SERVICE_ACCOUNT_KEY_FILE",
+      "YC_TOKEN",
+      "YC_IAM_TOKEN",
+      `VM metadata service at ${nothingThere}`,
+    ]);
     expect(emulator.requests).toHaveLength(0);
   });
 

@@ -21,20 +21,24 @@ describe("parseLookupRequest", () => {
       maxPages: 10000,
       timeoutMs: 30000,
       failIfEmpty: false,
-      baseUrl: "https://mdb.api.cloud.yandex.net",
+      urls: {
+        mdb: "https://mdb.api.cloud.yandex.net",
+        iam: "https://iam.api.cloud.yandex.net",
+        operation: "https://operation.api.cloud.yandex.net",
+      },
       retry: { retries: 5, minTimeoutMs: 1000, maxTimeoutMs: 20000, maxRetryTimeMs: 120000 },
     });
   });
 
   it("takes the endpoint from the argument, else YC_ENDPOINT", () => {
-    expect(parseLookupRequest({ clusterId: "c" }, { YC_ENDPOINT: "api.yandexcloud.kz:443" }).baseUrl).toBe(
+    expect(parseLookupRequest({ clusterId: "c" }, { YC_ENDPOINT: "api.yandexcloud.kz:443" }).urls.mdb).toBe(
       "https://mdb.api.yandexcloud.kz:443",
     );
     expect(
       parseLookupRequest(
         { clusterId: "c", endpoint: "http://127.0.0.1:8080/base/" },
         { YC_ENDPOINT: "x.example" },
-      ).baseUrl,
+      ).urls.mdb,
     ).toBe("http://127.0.0.1:8080/base");
   });
 
