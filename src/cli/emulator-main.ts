@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { chmodSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
   demoClusterBackups,
@@ -13,7 +14,9 @@ import {
 
 export const EMULATOR_USAGE = `Usage: yandex-backups-emulator [options]
 
-Serves GET /mdb/sqlserver/v1/clusters/{clusterId}/backups on a loopback address, like the Yandex Cloud API.
+Serves GET /mdb/sqlserver/v1/clusters/{clusterId}/backups on a loopback address, like the Yandex Cloud API,
+and POST /iam/v1/tokens, which exchanges OAuth tokens and service-account JWTs for IAM tokens that the
+backups path then accepts too.
 
 Options:
   --port N                 port to listen on (default 0: any free port)
@@ -24,12 +27,22 @@ Options:
   --page-size-default N    page size when a request gives none (default 100)
   --token T                accepted bearer token (repeatable; default: the emulator's built-in token);
                            the YC_TOKEN environment variable, when set, is accepted too
+  --oauth-token T          OAuth token POST /iam/v1/tokens exchanges (repeatable)
+  --service-account-key-out FILE
+                           create a service account key and write its authorized-key JSON to FILE
+                           (mode 0600), as \`yc iam key create --output FILE\` does
+  --iam-token-lifetime-ms N
+                           lifetime of issued IAM tokens (default 43200000: 12 hours)
+  --metadata               serve the VM metadata service's token path,
+                           GET /computeMetadata/v1/instance/service-accounts/default/token
+                           (point YC_METADATA_ADDR at the emulator's host:port)
   --help                   show this help
 
 Prints "listening on <url>" once ready and runs until SIGINT or SIGTERM.
 `;
 
 const MAX_GENERATED_BACKUPS = 2_000_000;
+const MAX_IAM_TOKEN_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Bad command-line arguments: the message says which. */
 export class EmulatorUsageError extends Error {
@@ -37,7 +50,13 @@ export class EmulatorUsageError extends Error {
 }
 
 export type EmulatorCommand =
-  { readonly help: true } | { readonly help: false; readonly options: EmulatorOptions };
+  | { readonly help: true }
+  | {
+      readonly help: false;
+      readonly options: EmulatorOptions;
+      /** Where to write a newly created service account key, when asked. */
+      readonly serviceAccountKeyOut?: string;
+    };
 
 function wholeNumber(flag: string, text: string, max: number): number {
   const value = /^\d+$/.test(text) ? Number(text) : NaN;
@@ -74,6 +93,10 @@ export function parseEmulatorArgs(
         "latency-ms": { type: "string" },
         "page-size-default": { type: "string" },
         token: { type: "string", multiple: true },
+        "oauth-token": { type: "string", multiple: true },
+        "service-account-key-out": { type: "string" },
+        "iam-token-lifetime-ms": { type: "string" },
+        metadata: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -114,7 +137,48 @@ export function parseEmulatorArgs(
     if (pageSize === 0) throw new EmulatorUsageError("--page-size-default must be at least 1");
     options.defaultPageSize = pageSize;
   }
-  return { help: false, options };
+  const oauthTokens = values["oauth-token"] ?? [];
+  if (oauthTokens.includes("")) throw new EmulatorUsageError("--oauth-token must not be empty");
+  if (oauthTokens.length > 0) options.oauthTokens = [...oauthTokens];
+  if (values["iam-token-lifetime-ms"] !== undefined) {
+    const lifetime = wholeNumber(
+      "--iam-token-lifetime-ms",
+      values["iam-token-lifetime-ms"],
+      MAX_IAM_TOKEN_LIFETIME_MS,
+    );
+    if (lifetime === 0) throw new EmulatorUsageError("--iam-token-lifetime-ms must be at least 1");
+    options.iamTokenLifetimeMs = lifetime;
+  }
+  if (values.metadata === true) options.metadata = true;
+  const keyOut = values["service-account-key-out"];
+  if (keyOut === undefined) return { help: false, options };
+  if (keyOut === "") throw new EmulatorUsageError("--service-account-key-out must not be empty");
+  return { help: false, options, serviceAccountKeyOut: keyOut };
+}
+
+/** Writes a new key of the emulator's, readable by the owner only, as `yc iam key create` would. */
+function writeServiceAccountKey(emulator: Emulator, path: string): void {
+  const key = emulator.createServiceAccountKey();
+  // yc is written in Go, whose JSON encoder escapes < and > (the private key's first line has both).
+  const json = JSON.stringify(key, null, 2).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+  writeFileSync(path, `${json}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+}
+
+/** Starts the emulator a parsed command describes, and writes the key file it asks for. */
+export async function startEmulatorCommand(
+  command: Extract<EmulatorCommand, { help: false }>,
+): Promise<Emulator> {
+  const emulator = await startEmulator(command.options);
+  if (command.serviceAccountKeyOut !== undefined) {
+    try {
+      writeServiceAccountKey(emulator, command.serviceAccountKeyOut);
+    } catch (error) {
+      await emulator.close();
+      throw error;
+    }
+  }
+  return emulator;
 }
 
 /** Parses the command line and starts the emulator it describes; `--help` is refused here. */
@@ -124,7 +188,7 @@ export async function runEmulatorCommand(
 ): Promise<Emulator> {
   const command = parseEmulatorArgs(argv, env);
   if (command.help) throw new EmulatorUsageError("--help does not start an emulator");
-  return startEmulator(command.options);
+  return startEmulatorCommand(command);
 }
 
 async function main(): Promise<void> {
@@ -144,7 +208,7 @@ async function main(): Promise<void> {
 
   let emulator: Emulator;
   try {
-    emulator = await startEmulator(command.options);
+    emulator = await startEmulatorCommand(command);
   } catch (error) {
     process.stderr.write(
       `yandex-backups-emulator: ${error instanceof Error ? error.message : String(error)}\n`,

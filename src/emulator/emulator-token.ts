@@ -1,3 +1,5 @@
+import type { IamTokenStanding } from "./iam-tokens";
+
 /**
  * The token the emulator accepts unless told otherwise. Shaped like an IAM token (`t1.` and exactly two
  * dots) so that credential code treats it as one; it is not a credential anywhere else.
@@ -5,13 +7,16 @@
 export const EMULATOR_TOKEN =
   "t1.9euelZqLocalEmulatorToken.eWFuZGV4LWJhY2t1cHMtZW11bGF0b3IgbG9jYWwgdGVzdCB0b2tlbjsgbm90IGEgY3JlZGVudGlhbDsgYWNjZX";
 
-export type AuthorizationOutcome = "none" | "accepted" | "rejected";
+/** "expired" is an IAM token the emulator issued whose lifetime is over. */
+export type AuthorizationOutcome = "none" | "accepted" | "expired" | "rejected";
 
 export function checkBearerToken(
   header: string | undefined,
-  accepted: ReadonlySet<string>,
+  standingOf: (token: string) => IamTokenStanding,
 ): AuthorizationOutcome {
   if (header === undefined || header === "") return "none";
   const match = /^Bearer (.+)$/i.exec(header);
-  return match !== null && accepted.has(match[1]) ? "accepted" : "rejected";
+  if (match === null) return "rejected";
+  const standing = standingOf(match[1]);
+  return standing === "valid" ? "accepted" : standing === "expired" ? "expired" : "rejected";
 }

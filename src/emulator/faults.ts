@@ -1,4 +1,4 @@
-import type { PreparedResponse } from "./list-backups-response";
+import type { PreparedResponse } from "./prepared-response";
 import { grpcCodeForHttpStatus, httpStatusForGrpcCode, statusJson } from "./status-json";
 
 /**

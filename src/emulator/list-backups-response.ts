@@ -6,13 +6,8 @@ import {
   parseListBackupsRequest,
   type EmulatorRoute,
 } from "./list-backups-request";
-import { apiFailure, GrpcCode, statusJson, type ApiFailure } from "./status-json";
-
-/** A response decided but not yet written. */
-export interface PreparedResponse {
-  readonly status: number;
-  readonly body: string;
-}
+import { preparedResponse, type PreparedResponse } from "./prepared-response";
+import { apiFailure, GrpcCode, type ApiFailure } from "./status-json";
 
 export interface ListBackupsContext {
   readonly store: ClusterStore;
@@ -34,10 +29,6 @@ export function listBackupsPageJson(
   return `{${fields.join(",")}}`;
 }
 
-function failureResponse(failure: ApiFailure, requestId: string): PreparedResponse {
-  return { status: failure.status, body: statusJson(failure.grpcCode, failure.message, requestId) };
-}
-
 function answerOrFail(
   context: ListBackupsContext,
   route: EmulatorRoute,
@@ -48,6 +39,7 @@ function answerOrFail(
     return apiFailure(GrpcCode.UNAUTHENTICATED, "Authentication required: the request has no IAM token");
   }
   if (authorization === "rejected") return apiFailure(GrpcCode.UNAUTHENTICATED, "The token is invalid");
+  if (authorization === "expired") return apiFailure(GrpcCode.UNAUTHENTICATED, "The IAM token has expired");
   if (route.kind === "notFound") return apiFailure(GrpcCode.NOT_FOUND, "Not Found");
   if (route.kind === "methodNotAllowed") return apiFailure(GrpcCode.UNIMPLEMENTED, "Method Not Allowed");
 
@@ -86,8 +78,7 @@ export function answerRequest(
   authorization: AuthorizationOutcome,
   requestId: string,
 ): PreparedResponse {
-  const outcome = answerOrFail(context, route, query, authorization);
-  return typeof outcome === "string" ? { status: 200, body: outcome } : failureResponse(outcome, requestId);
+  return preparedResponse(answerOrFail(context, route, query, authorization), requestId);
 }
 
 export function clusterIdOf(route: EmulatorRoute): string | undefined {

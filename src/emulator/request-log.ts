@@ -1,6 +1,9 @@
 import type { AuthorizationOutcome } from "./emulator-token";
 
-/** One request as the emulator saw it. The token itself is never kept, only whether it was accepted. */
+/**
+ * One request as the emulator saw it. No credential is ever kept: not the bearer token (only whether it
+ * was accepted), nor the OAuth token or JWT of an IAM exchange (only which kind it was).
+ */
 export interface RecordedRequest {
   /** 1-based, in arrival order; keeps counting across clearRequests(). */
   seq: number;
@@ -17,6 +20,8 @@ export interface RecordedRequest {
   /** The `x-request-id` the emulator answered with. */
   serverRequestId: string;
   authorization: AuthorizationOutcome;
+  /** For `POST /iam/v1/tokens` with a well-formed body: which credential was offered. */
+  exchange?: "oauth" | "jwt";
   /** HTTP status sent; 0 while unanswered and when the socket was reset or closed instead. */
   status: number;
   /** Short description when a fault fired. */

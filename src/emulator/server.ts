@@ -9,15 +9,32 @@ import {
 import type { AddressInfo } from "node:net";
 import { ClusterStore } from "./cluster-store";
 import type { EmulatorBackup } from "./emulator-backup";
+import {
+  answerCredentialRequest,
+  isCredentialRoute,
+  routeCredentialRequest,
+  type CredentialRequest,
+} from "./credential-endpoints";
 import { checkBearerToken, EMULATOR_TOKEN } from "./emulator-token";
 import { describeFault, faultResponse, FaultRegistry, type FaultSpec, type InjectedFault } from "./faults";
+import { parseIamTokenRequest } from "./iam-token-exchange";
+import { DEFAULT_IAM_TOKEN_LIFETIME_MS, IamTokenRegistry, type IamTokenStanding } from "./iam-tokens";
 import { routeRequest } from "./list-backups-request";
 import { answerRequest, clusterIdOf } from "./list-backups-response";
 import { hostForUrl, isLoopbackHost } from "./loopback-host";
 import { PendingDelays } from "./pending-delays";
+import { preparedResponse, type PreparedResponse } from "./prepared-response";
+import { readRequestBody } from "./request-body";
 import { RequestLog, type RecordedRequest } from "./request-log";
 import { firstHalfOf, resetConnection, writeHalfThenDisconnect, writeResponse } from "./response-writer";
 import { DEFAULT_SERVER_ORDER_SEED } from "./server-order";
+import {
+  generateAuthorizedKey,
+  ServiceAccountKeyRegistry,
+  type AuthorizedKey,
+  type CreateServiceAccountKeyOptions,
+  type ServiceAccountPublicKey,
+} from "./service-account-keys";
 import { GrpcCode, statusJson } from "./status-json";
 
 export interface EmulatorOptions {
@@ -35,14 +52,35 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Backups by cluster id to start with. */
   clusters?: Record<string, EmulatorBackup[]>;
+  /** OAuth tokens `POST /iam/v1/tokens` exchanges for IAM tokens. */
+  oauthTokens?: string[];
+  /** Lifetime of the IAM tokens the emulator issues (default 12 hours). */
+  iamTokenLifetimeMs?: number;
+  /** Serve the VM metadata service's token path (default false: 404, as off a cloud VM). */
+  metadata?: boolean;
 }
 
-/** A running emulator of `GET /mdb/sqlserver/v1/clusters/{clusterId}/backups`, with test controls. */
+/**
+ * A running emulator of `GET /mdb/sqlserver/v1/clusters/{clusterId}/backups`, with test controls, and of the
+ * places IAM tokens come from: `POST /iam/v1/tokens` and the VM metadata service's token path.
+ */
 export interface Emulator {
   /** "http://127.0.0.1:PORT", no trailing slash. */
   readonly url: string;
   /** The first accepted token. */
   readonly token: string;
+  /** Lets `POST /iam/v1/tokens` exchange this OAuth token for an IAM token. */
+  registerOAuthToken(oauthToken: string): void;
+  /** Lets JWTs whose `kid` is key.id, signed with the matching private key, be exchanged. */
+  registerServiceAccountKey(key: ServiceAccountPublicKey): void;
+  /** Generates an RSA key pair, registers it, and returns it as `yc iam key create` writes it. */
+  createServiceAccountKey(options?: CreateServiceAccountKeyOptions): AuthorizedKey;
+  /** Lifetime of IAM tokens issued from now on (default 12 hours). */
+  setIamTokenLifetime(ms: number): void;
+  /** Serves (or, with false, stops serving) the VM metadata service's token path. */
+  enableMetadataService(enabled?: boolean): void;
+  /** IAM tokens issued so far, by exchange or by the metadata service. */
+  readonly issuedTokenCount: number;
   /** Creates the cluster if needed, then adds the backups (a backup with a known id replaces it). */
   addCluster(clusterId: string, backups?: EmulatorBackup[]): void;
   /** Adds or replaces one backup, creating the cluster if needed. */
@@ -69,6 +107,7 @@ export interface Emulator {
 }
 
 const DEFAULT_PAGE_SIZE = 100;
+const MAX_IAM_REQUEST_BYTES = 64 * 1024;
 
 function refuse(problem: string): never {
   throw new TypeError(`invalid emulator option: ${problem}`);
@@ -77,6 +116,23 @@ function refuse(problem: string): never {
 function checkedLatency(ms: number): number {
   if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) refuse("latencyMs must be a number >= 0");
   return ms;
+}
+
+function checkedIamTokenLifetime(ms: number): number {
+  if (typeof ms !== "number" || !Number.isFinite(ms) || ms <= 0)
+    refuse("iamTokenLifetimeMs must be a number > 0");
+  return ms;
+}
+
+function checkedTokenList(tokens: unknown, name: string, allowEmpty: boolean): string[] {
+  if (
+    !Array.isArray(tokens) ||
+    (!allowEmpty && tokens.length === 0) ||
+    tokens.some((t) => typeof t !== "string" || t === "")
+  ) {
+    refuse(`${name} must be a${allowEmpty ? "" : " non-empty"} list of non-empty strings`);
+  }
+  return tokens as string[];
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
@@ -101,22 +157,25 @@ class HttpEmulator implements Emulator {
   private readonly log = new RequestLog();
   private readonly delays = new PendingDelays();
   private readonly acceptedTokens: ReadonlySet<string>;
+  private readonly oauthTokens: Set<string>;
+  private readonly serviceAccountKeys = new ServiceAccountKeyRegistry();
+  private readonly iamTokens: IamTokenRegistry;
+  private metadataEnabled: boolean;
   private readonly defaultPageSize: number;
   private latencyMs: number;
   private baseUrl = "";
   private closing: Promise<void> | undefined;
 
   constructor(options: EmulatorOptions) {
-    const tokens = options.tokens ?? [EMULATOR_TOKEN];
-    if (
-      !Array.isArray(tokens) ||
-      tokens.length === 0 ||
-      tokens.some((t) => typeof t !== "string" || t === "")
-    ) {
-      refuse("tokens must be a non-empty list of non-empty strings");
-    }
+    const tokens = checkedTokenList(options.tokens ?? [EMULATOR_TOKEN], "tokens", false);
     this.token = tokens[0];
     this.acceptedTokens = new Set(tokens);
+    this.oauthTokens = new Set(checkedTokenList(options.oauthTokens ?? [], "oauthTokens", true));
+    this.iamTokens = new IamTokenRegistry(
+      checkedIamTokenLifetime(options.iamTokenLifetimeMs ?? DEFAULT_IAM_TOKEN_LIFETIME_MS),
+    );
+    this.metadataEnabled = options.metadata ?? false;
+    if (typeof this.metadataEnabled !== "boolean") refuse("metadata must be a boolean");
     this.defaultPageSize = options.defaultPageSize ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(this.defaultPageSize) || this.defaultPageSize < 1 || this.defaultPageSize > 1000) {
       refuse("defaultPageSize must be an integer from 1 to 1000");
@@ -151,6 +210,33 @@ class HttpEmulator implements Emulator {
 
   get requests(): readonly RecordedRequest[] {
     return this.log.all();
+  }
+
+  get issuedTokenCount(): number {
+    return this.iamTokens.issuedCount;
+  }
+
+  registerOAuthToken(oauthToken: string): void {
+    checkedTokenList([oauthToken], "an OAuth token", false);
+    this.oauthTokens.add(oauthToken);
+  }
+
+  registerServiceAccountKey(key: ServiceAccountPublicKey): void {
+    this.serviceAccountKeys.register(key);
+  }
+
+  createServiceAccountKey(options?: CreateServiceAccountKeyOptions): AuthorizedKey {
+    const key = generateAuthorizedKey(options);
+    this.serviceAccountKeys.register(key);
+    return key;
+  }
+
+  setIamTokenLifetime(ms: number): void {
+    this.iamTokens.lifetimeMs = checkedIamTokenLifetime(ms);
+  }
+
+  enableMetadataService(enabled = true): void {
+    this.metadataEnabled = enabled;
   }
 
   addCluster(clusterId: string, backups?: EmulatorBackup[]): void {
@@ -202,23 +288,41 @@ class HttpEmulator implements Emulator {
     return this.closing;
   }
 
+  private tokenStanding(token: string): IamTokenStanding {
+    return this.acceptedTokens.has(token) ? "valid" : this.iamTokens.standing(token, Date.now());
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    req.resume();
     const serverRequestId = randomUUID();
     const method = req.method ?? "GET";
     const { path, query } = splitRequestTarget(req.url ?? "/");
-    const route = routeRequest(method, path);
-    const authorization = checkBearerToken(headerText(req.headers.authorization), this.acceptedTokens);
-    const entry = this.log.record({
-      method,
-      path,
-      clusterId: clusterIdOf(route),
-      pageSize: query.get("pageSize") ?? undefined,
-      pageToken: query.get("pageToken") ?? undefined,
-      clientRequestId: headerText(req.headers["x-request-id"]),
-      serverRequestId,
-      authorization,
-    });
+    const route = routeCredentialRequest(method, path) ?? routeRequest(method, path);
+    const readsBody = route.kind === "iamTokens" && route.methodAllowed;
+    if (!readsBody) req.resume();
+    const authorization = checkBearerToken(headerText(req.headers.authorization), (token) =>
+      this.tokenStanding(token),
+    );
+    const clientRequestId = headerText(req.headers["x-request-id"]);
+    const entry = this.log.record(
+      isCredentialRoute(route)
+        ? { method, path, clientRequestId, serverRequestId, authorization }
+        : {
+            method,
+            path,
+            clusterId: clusterIdOf(route),
+            pageSize: query.get("pageSize") ?? undefined,
+            pageToken: query.get("pageToken") ?? undefined,
+            clientRequestId,
+            serverRequestId,
+            authorization,
+          },
+    );
+    const credentialRequest: CredentialRequest = readsBody
+      ? { iamRequest: parseIamTokenRequest(await readRequestBody(req, MAX_IAM_REQUEST_BYTES)) }
+      : { metadataFlavor: headerText(req.headers["metadata-flavor"]) };
+    if (credentialRequest.iamRequest !== undefined && "exchange" in credentialRequest.iamRequest) {
+      entry.exchange = credentialRequest.iamRequest.exchange;
+    }
 
     const fault = this.faults.take({ path, clusterId: entry.clusterId, pageToken: entry.pageToken });
     if (fault !== undefined) entry.fault = describeFault(fault);
@@ -236,15 +340,30 @@ class HttpEmulator implements Emulator {
       "x-server-trace-id": serverTraceId(),
     };
     if (fault?.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
-    const response =
-      (fault === undefined ? undefined : faultResponse(fault, serverRequestId)) ??
-      answerRequest(
-        { store: this.store, defaultPageSize: this.defaultPageSize },
-        route,
-        query,
-        authorization,
-        serverRequestId,
-      );
+    const answer = (): PreparedResponse =>
+      isCredentialRoute(route)
+        ? preparedResponse(
+            answerCredentialRequest(
+              {
+                oauthTokens: this.oauthTokens,
+                keys: this.serviceAccountKeys,
+                tokens: this.iamTokens,
+                metadataEnabled: this.metadataEnabled,
+              },
+              route,
+              credentialRequest,
+              Date.now(),
+            ),
+            serverRequestId,
+          )
+        : answerRequest(
+            { store: this.store, defaultPageSize: this.defaultPageSize },
+            route,
+            query,
+            authorization,
+            serverRequestId,
+          );
+    const response = (fault === undefined ? undefined : faultResponse(fault, serverRequestId)) ?? answer();
 
     if (fault?.reset === "mid-body") {
       writeHalfThenDisconnect(res, response.status, headers, response.body);

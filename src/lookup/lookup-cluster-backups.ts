@@ -1,6 +1,7 @@
 import { BackupSelection } from "../backups/backup-selection";
 import { normalizePage, PageShapeError, readNextPageToken } from "../backups/normalize-page";
 import { resolveTokenSource } from "../credentials/resolve-token-source";
+import type { IamTokenCache } from "../credentials/iam-token-cache";
 import type { StackConfig } from "../credentials/stack-config";
 import type { TokenContext, TokenSource } from "../credentials/token-source";
 import { MalformedResponseError, NetworkError, NoMatchingBackupsError, YandexApiError } from "../errors";
@@ -25,6 +26,8 @@ export interface LookupEnvironment {
   readonly onCredentials?: (source: { readonly description: string; readonly secret: boolean }) => void;
   /** Source of backoff jitter, for tests. Default Math.random. */
   readonly random?: () => number;
+  /** Where exchanged IAM tokens are kept. Default: the one cache of this process. */
+  readonly tokenCache?: IamTokenCache;
 }
 
 interface ListedPage {
@@ -52,6 +55,7 @@ export async function lookupClusterBackups(
     iamBaseUrl: request.urls.iam,
     env,
     config: environment.config,
+    cache: environment.tokenCache,
   });
   log(
     `listBackups of cluster ${clusterId}: credentials from ${credentials.description}, base ${request.urls.mdb}`,

@@ -1,6 +1,15 @@
-import { EmulatorUsageError, parseEmulatorArgs, runEmulatorCommand } from "../../src/cli/emulator-main";
-import { EMULATOR_TOKEN } from "../../src/emulator";
-import { fetchPage, pageThrough } from "./list-backups-client";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  EMULATOR_USAGE,
+  EmulatorUsageError,
+  parseEmulatorArgs,
+  runEmulatorCommand,
+} from "../../src/cli/emulator-main";
+import { EMULATOR_TOKEN, METADATA_TOKEN_PATH, type AuthorizedKey } from "../../src/emulator";
+import { exchangeForIamToken, signServiceAccountJwt } from "./iam-client";
+import { callListBackups, callPath, fetchPage, pageThrough } from "./list-backups-client";
 
 describe("parseEmulatorArgs", () => {
   it("defaults to 127.0.0.1, any port and the built-in token", () => {
@@ -27,6 +36,14 @@ describe("parseEmulatorArgs", () => {
       "one",
       "--token",
       "two",
+      "--oauth-token",
+      "y0_one",
+      "--oauth-token=y0_two",
+      "--metadata",
+      "--iam-token-lifetime-ms",
+      "1500",
+      "--service-account-key-out",
+      "/tmp/key.json",
     ]);
     if (command.help) throw new Error("unexpected help");
     const { clusters, ...rest } = command.options;
@@ -36,7 +53,11 @@ describe("parseEmulatorArgs", () => {
       latencyMs: 20,
       defaultPageSize: 50,
       tokens: ["one", "two"],
+      oauthTokens: ["y0_one", "y0_two"],
+      metadata: true,
+      iamTokenLifetimeMs: 1500,
     });
+    expect(command.serviceAccountKeyOut).toBe("/tmp/key.json");
     expect(Object.keys(clusters ?? {})).toEqual(["c9qdemo0sqlserver01", "c9qa", "c9qb"]);
     expect(clusters?.c9qa).toHaveLength(3);
     expect(clusters?.c9qb).toEqual([]);
@@ -52,6 +73,17 @@ describe("parseEmulatorArgs", () => {
     expect(command.help ? [] : command.options.tokens).toEqual([EMULATOR_TOKEN, "t1.from.env"]);
     const withFlag = parseEmulatorArgs(["--token", "t"], { YC_TOKEN: "" });
     expect(withFlag.help ? [] : withFlag.options.tokens).toEqual(["t"]);
+  });
+
+  it("documents every flag in the usage text", () => {
+    for (const flag of [
+      "--oauth-token",
+      "--metadata",
+      "--iam-token-lifetime-ms",
+      "--service-account-key-out",
+    ]) {
+      expect(EMULATOR_USAGE).toContain(flag);
+    }
   });
 
   it("recognises --help and -h", () => {
@@ -77,6 +109,13 @@ describe("parseEmulatorArgs", () => {
     ["--page-size-default", "1001"],
     ["--token", ""],
     ["--demo=yes"],
+    ["--oauth-token", ""],
+    ["--oauth-token"],
+    ["--iam-token-lifetime-ms", "0"],
+    ["--iam-token-lifetime-ms", "soon"],
+    ["--iam-token-lifetime-ms", "999999999999"],
+    ["--service-account-key-out", ""],
+    ["--metadata=no"],
   ])("refuses %j", (...argv) => {
     expect(() => parseEmulatorArgs(argv)).toThrow(EmulatorUsageError);
   });
@@ -97,6 +136,50 @@ describe("runEmulatorCommand", () => {
       );
     } finally {
       await emulator.close();
+    }
+  });
+
+  it("serves IAM exchanges and the metadata service as the flags say", async () => {
+    const emulator = await runEmulatorCommand(
+      ["--generate", "c9qcli:1", "--oauth-token", "y0_cli", "--metadata", "--iam-token-lifetime-ms", "60000"],
+      {},
+    );
+    try {
+      const { iamToken, expiresAt } = await exchangeForIamToken(emulator, {
+        yandexPassportOauthToken: "y0_cli",
+      });
+      expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(60_000);
+      expect((await callListBackups(emulator, "c9qcli", {}, { token: iamToken })).status).toBe(200);
+      const metadata = await callPath(emulator, METADATA_TOKEN_PATH, {
+        token: null,
+        headers: { "Metadata-Flavor": "Google" },
+      });
+      expect(metadata.status).toBe(200);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("writes a usable service account key, readable by its owner only", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "emulator-key-"));
+    const file = join(directory, "key.json");
+    const emulator = await runEmulatorCommand(
+      ["--generate", "c9qcli:1", "--service-account-key-out", file],
+      {},
+    );
+    try {
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const text = readFileSync(file, "utf8");
+      expect(text).toContain("Yandex.Cloud SA Key ID \\u003c");
+      const key = JSON.parse(text) as AuthorizedKey;
+      expect(
+        key.private_key.startsWith(`PLEASE DO NOT REMOVE THIS LINE! Yandex.Cloud SA Key ID <${key.id}>`),
+      ).toBe(true);
+      const { iamToken } = await exchangeForIamToken(emulator, { jwt: signServiceAccountJwt(key) });
+      expect((await callListBackups(emulator, "c9qcli", {}, { token: iamToken })).status).toBe(200);
+    } finally {
+      await emulator.close();
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 
