@@ -18,3 +18,4 @@ export {
   CredentialsError,
 } from "../src/errors";
 export { DEFAULT_RETRY_POLICY } from "../src/retry/retry-policy";
+export { ClusterBackups, type ClusterBackupsArgs } from "./clusterBackups";

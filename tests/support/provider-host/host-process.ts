@@ -1,6 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 
-const HOST_SCRIPT = require.resolve("@pulumi/pulumi/cmd/dynamic-provider");
+/**
+ * The host script as the engine's plugin shim finds it: `@pulumi/pulumi` resolved from the program's
+ * directory (a packed install's own copy), else this repository's.
+ */
+function hostScript(cwd: string): string {
+  const id = "@pulumi/pulumi/cmd/dynamic-provider";
+  try {
+    return createRequire(join(cwd, "index.js")).resolve(id);
+  } catch {
+    return require.resolve(id);
+  }
+}
 
 /** The running `@pulumi/pulumi/cmd/dynamic-provider` process and everything it has printed. */
 export interface HostProcess {
@@ -19,7 +32,7 @@ export interface HostProcessOptions {
 
 export async function spawnHostProcess(options: HostProcessOptions): Promise<HostProcess> {
   // The engine passes its own address as the only argument; the host requires it but never dials it.
-  const child = spawn(process.execPath, [HOST_SCRIPT, options.engineAddress], {
+  const child = spawn(process.execPath, [hostScript(options.cwd), options.engineAddress], {
     cwd: options.cwd,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
