@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Backup } from "../src/backups/backup";
 import type { StackConfig } from "../src/credentials/stack-config";
 import type { LookupArgs } from "../src/lookup/lookup-args";
+import { BackupLookupError } from "../src/errors";
 import { lookupClusterBackups } from "../src/lookup/lookup-cluster-backups";
 import type { LookupResult } from "../src/lookup/lookup-result";
 import type { RetryOptions } from "../src/retry/retry-policy";
@@ -53,12 +54,19 @@ export function getClusterBackupsOutput(
     .all([pulumi.output(args), dependenciesReady(opts?.dependsOn)])
     .apply(async ([plain]) => {
       let fromSecretConfig = false;
-      const result = await lookupClusterBackups(plain as LookupArgs, {
-        log: debugLog,
-        config: programConfig,
-        onCredentials: (source) => (fromSecretConfig = source.secret),
-      });
-      return { result, fromSecretConfig };
+      try {
+        const result = await lookupClusterBackups(plain as LookupArgs, {
+          log: debugLog,
+          config: programConfig,
+          onCredentials: (source) => (fromSecretConfig = source.secret),
+        });
+        return { result, fromSecretConfig };
+      } catch (error) {
+        // An error here can only end the program. As a RunError, Pulumi shows it as one line (class,
+        // message, request id) rather than as an unhandled exception with a stack trace.
+        if (error instanceof BackupLookupError) throw new pulumi.RunError(`${error.name}: ${error.message}`);
+        throw error;
+      }
     });
   // A result reached with a credential from secret config stays secret, like one from a secret Input.
   return looked.apply(({ result, fromSecretConfig }) =>
