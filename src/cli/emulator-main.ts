@@ -16,7 +16,9 @@ export const EMULATOR_USAGE = `Usage: yandex-backups-emulator [options]
 
 Serves GET /mdb/sqlserver/v1/clusters/{clusterId}/backups on a loopback address, like the Yandex Cloud API,
 and POST /iam/v1/tokens, which exchanges OAuth tokens and service-account JWTs for IAM tokens that the
-backups path then accepts too.
+other paths then accept too. Also restores backups into new clusters:
+POST /mdb/sqlserver/v1/clusters:restore, GET and DELETE /mdb/sqlserver/v1/clusters/{clusterId}, and
+GET /operations/{operationId} to poll the operations they return.
 
 Options:
   --port N                 port to listen on (default 0: any free port)
@@ -36,6 +38,8 @@ Options:
   --metadata               serve the VM metadata service's token path,
                            GET /computeMetadata/v1/instance/service-accounts/default/token
                            (point YC_METADATA_ADDR at the emulator's host:port)
+  --operation-duration-ms N
+                           how long restore and delete operations take (default 300)
   --help                   show this help
 
 Prints "listening on <url>" once ready and runs until SIGINT or SIGTERM.
@@ -43,6 +47,7 @@ Prints "listening on <url>" once ready and runs until SIGINT or SIGTERM.
 
 const MAX_GENERATED_BACKUPS = 2_000_000;
 const MAX_IAM_TOKEN_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const MAX_OPERATION_DURATION_MS = 24 * 60 * 60 * 1000;
 
 /** Bad command-line arguments: the message says which. */
 export class EmulatorUsageError extends Error {
@@ -97,6 +102,7 @@ export function parseEmulatorArgs(
         "service-account-key-out": { type: "string" },
         "iam-token-lifetime-ms": { type: "string" },
         metadata: { type: "boolean" },
+        "operation-duration-ms": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -150,6 +156,13 @@ export function parseEmulatorArgs(
     options.iamTokenLifetimeMs = lifetime;
   }
   if (values.metadata === true) options.metadata = true;
+  if (values["operation-duration-ms"] !== undefined) {
+    options.operationDurationMs = wholeNumber(
+      "--operation-duration-ms",
+      values["operation-duration-ms"],
+      MAX_OPERATION_DURATION_MS,
+    );
+  }
   const keyOut = values["service-account-key-out"];
   if (keyOut === undefined) return { help: false, options };
   if (keyOut === "") throw new EmulatorUsageError("--service-account-key-out must not be empty");

@@ -30,6 +30,15 @@ export class ClusterStore {
     return this.clusters.get(clusterId);
   }
 
+  /** The first backup with this id in any cluster (scripted pages aside), as it is served. */
+  findBackup(backupId: string): { readonly clusterId: string; readonly json: string } | undefined {
+    for (const [clusterId, contents] of this.clusters) {
+      const backup = contents.backups.find((served) => served.id === backupId);
+      if (backup !== undefined) return { clusterId, json: backup.json };
+    }
+    return undefined;
+  }
+
   /** Creates the cluster if it does not exist, then adds the backups (a known id is replaced). */
   addCluster(clusterId: string, backups: readonly EmulatorBackup[] = []): void {
     const contents = this.contentsOf(clusterId);

@@ -1,4 +1,5 @@
 import type { IamTokenStanding } from "./iam-tokens";
+import { apiFailure, GrpcCode, type ApiFailure } from "./status-json";
 
 /**
  * The token the emulator accepts unless told otherwise. Shaped like an IAM token (`t1.` and exactly two
@@ -19,4 +20,14 @@ export function checkBearerToken(
   if (match === null) return "rejected";
   const standing = standingOf(match[1]);
   return standing === "valid" ? "accepted" : standing === "expired" ? "expired" : "rejected";
+}
+
+/** Why the API refuses a request for want of a usable token, or undefined when the token was accepted. */
+export function authorizationFailure(authorization: AuthorizationOutcome): ApiFailure | undefined {
+  if (authorization === "none") {
+    return apiFailure(GrpcCode.UNAUTHENTICATED, "Authentication required: the request has no IAM token");
+  }
+  if (authorization === "rejected") return apiFailure(GrpcCode.UNAUTHENTICATED, "The token is invalid");
+  if (authorization === "expired") return apiFailure(GrpcCode.UNAUTHENTICATED, "The IAM token has expired");
+  return undefined;
 }

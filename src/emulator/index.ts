@@ -2,6 +2,14 @@ export { EMULATOR_TOKEN, type AuthorizationOutcome } from "./emulator-token";
 export type { EmulatorBackup } from "./emulator-backup";
 export type { FaultSpec, InjectedFault } from "./faults";
 export type { RecordedRequest } from "./request-log";
+export {
+  DEFAULT_OPERATION_DURATION_MS,
+  type EmulatorOperation,
+  type OperationKind,
+  type RestoredCluster,
+  type RestoredClusterStatus,
+} from "./cluster-operations";
+export { RESTORE_CLUSTER_PATH } from "./cluster-endpoints";
 export { startEmulator, type Emulator, type EmulatorOptions } from "./server";
 export type {
   AuthorizedKey,

@@ -1,5 +1,5 @@
 import type { ClusterStore, ServedBackup } from "./cluster-store";
-import type { AuthorizationOutcome } from "./emulator-token";
+import { authorizationFailure, type AuthorizationOutcome } from "./emulator-token";
 import {
   decodePathSegment,
   isApiFailure,
@@ -35,11 +35,8 @@ function answerOrFail(
   query: URLSearchParams,
   authorization: AuthorizationOutcome,
 ): ApiFailure | string {
-  if (authorization === "none") {
-    return apiFailure(GrpcCode.UNAUTHENTICATED, "Authentication required: the request has no IAM token");
-  }
-  if (authorization === "rejected") return apiFailure(GrpcCode.UNAUTHENTICATED, "The token is invalid");
-  if (authorization === "expired") return apiFailure(GrpcCode.UNAUTHENTICATED, "The IAM token has expired");
+  const refused = authorizationFailure(authorization);
+  if (refused !== undefined) return refused;
   if (route.kind === "notFound") return apiFailure(GrpcCode.NOT_FOUND, "Not Found");
   if (route.kind === "methodNotAllowed") return apiFailure(GrpcCode.UNIMPLEMENTED, "Method Not Allowed");
 

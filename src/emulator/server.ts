@@ -7,6 +7,13 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerClusterRequest, isClusterRoute, routeClusterRequest } from "./cluster-endpoints";
+import {
+  ClusterOperations,
+  DEFAULT_OPERATION_DURATION_MS,
+  type EmulatorOperation,
+  type RestoredCluster,
+} from "./cluster-operations";
 import { ClusterStore } from "./cluster-store";
 import type { EmulatorBackup } from "./emulator-backup";
 import {
@@ -58,11 +65,15 @@ export interface EmulatorOptions {
   iamTokenLifetimeMs?: number;
   /** Serve the VM metadata service's token path (default false: 404, as off a cloud VM). */
   metadata?: boolean;
+  /** How long a restore or delete operation takes before it is done (default 300 ms). */
+  operationDurationMs?: number;
 }
 
 /**
- * A running emulator of `GET /mdb/sqlserver/v1/clusters/{clusterId}/backups`, with test controls, and of the
- * places IAM tokens come from: `POST /iam/v1/tokens` and the VM metadata service's token path.
+ * A running emulator of `GET /mdb/sqlserver/v1/clusters/{clusterId}/backups`, with test controls; of
+ * restoring a backup into a new cluster (`POST /mdb/sqlserver/v1/clusters:restore`, `GET` and `DELETE
+ * /mdb/sqlserver/v1/clusters/{clusterId}`, `GET /operations/{operationId}`); and of the places IAM tokens
+ * come from: `POST /iam/v1/tokens` and the VM metadata service's token path.
  */
 export interface Emulator {
   /** "http://127.0.0.1:PORT", no trailing slash. */
@@ -97,6 +108,12 @@ export interface Emulator {
   injectFault(fault: FaultSpec): InjectedFault;
   clearFaults(): void;
   setLatency(ms: number): void;
+  /** How long operations started from now on take before they are done (default 300 ms). */
+  setOperationDuration(ms: number): void;
+  /** Clusters restored through the API and not deleted, in creation order. */
+  restoredClusters(): RestoredCluster[];
+  /** Every restore and delete operation started, in order. */
+  operations(): EmulatorOperation[];
   /** Every request received, in order. */
   readonly requests: readonly RecordedRequest[];
   /** listBackups requests only, optionally for one cluster. */
@@ -108,6 +125,7 @@ export interface Emulator {
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_IAM_REQUEST_BYTES = 64 * 1024;
+const MAX_RESTORE_REQUEST_BYTES = 1024 * 1024;
 
 function refuse(problem: string): never {
   throw new TypeError(`invalid emulator option: ${problem}`);
@@ -121,6 +139,13 @@ function checkedLatency(ms: number): number {
 function checkedIamTokenLifetime(ms: number): number {
   if (typeof ms !== "number" || !Number.isFinite(ms) || ms <= 0)
     refuse("iamTokenLifetimeMs must be a number > 0");
+  return ms;
+}
+
+function checkedOperationDuration(ms: number): number {
+  if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) {
+    refuse("operationDurationMs must be a number >= 0");
+  }
   return ms;
 }
 
@@ -153,6 +178,7 @@ class HttpEmulator implements Emulator {
   readonly token: string;
   private readonly server: Server;
   private readonly store: ClusterStore;
+  private readonly clusterOperations: ClusterOperations;
   private readonly faults = new FaultRegistry();
   private readonly log = new RequestLog();
   private readonly delays = new PendingDelays();
@@ -184,6 +210,9 @@ class HttpEmulator implements Emulator {
     if (!Number.isInteger(seed)) refuse("seed must be an integer");
     this.latencyMs = checkedLatency(options.latencyMs ?? 0);
     this.store = new ClusterStore(seed | 0);
+    this.clusterOperations = new ClusterOperations(
+      checkedOperationDuration(options.operationDurationMs ?? DEFAULT_OPERATION_DURATION_MS),
+    );
     for (const [clusterId, backups] of Object.entries(options.clusters ?? {})) {
       this.store.setBackups(clusterId, backups);
     }
@@ -271,6 +300,18 @@ class HttpEmulator implements Emulator {
     this.latencyMs = checkedLatency(ms);
   }
 
+  setOperationDuration(ms: number): void {
+    this.clusterOperations.durationMs = checkedOperationDuration(ms);
+  }
+
+  restoredClusters(): RestoredCluster[] {
+    return this.clusterOperations.restoredClusters(Date.now());
+  }
+
+  operations(): EmulatorOperation[] {
+    return this.clusterOperations.operations(Date.now());
+  }
+
   listRequests(clusterId?: string): RecordedRequest[] {
     return this.log.listBackupsRequests(clusterId);
   }
@@ -296,15 +337,16 @@ class HttpEmulator implements Emulator {
     const serverRequestId = randomUUID();
     const method = req.method ?? "GET";
     const { path, query } = splitRequestTarget(req.url ?? "/");
-    const route = routeCredentialRequest(method, path) ?? routeRequest(method, path);
-    const readsBody = route.kind === "iamTokens" && route.methodAllowed;
+    const route =
+      routeCredentialRequest(method, path) ?? routeClusterRequest(method, path) ?? routeRequest(method, path);
+    const readsBody = (route.kind === "iamTokens" && route.methodAllowed) || route.kind === "restoreCluster";
     if (!readsBody) req.resume();
     const authorization = checkBearerToken(headerText(req.headers.authorization), (token) =>
       this.tokenStanding(token),
     );
     const clientRequestId = headerText(req.headers["x-request-id"]);
     const entry = this.log.record(
-      isCredentialRoute(route)
+      isCredentialRoute(route) || isClusterRoute(route)
         ? { method, path, clientRequestId, serverRequestId, authorization }
         : {
             method,
@@ -317,9 +359,13 @@ class HttpEmulator implements Emulator {
             authorization,
           },
     );
-    const credentialRequest: CredentialRequest = readsBody
-      ? { iamRequest: parseIamTokenRequest(await readRequestBody(req, MAX_IAM_REQUEST_BYTES)) }
-      : { metadataFlavor: headerText(req.headers["metadata-flavor"]) };
+    // Read before any fault or delay, as a real server has the whole request before it answers.
+    const restoreBody =
+      route.kind === "restoreCluster" ? await readRequestBody(req, MAX_RESTORE_REQUEST_BYTES) : undefined;
+    const credentialRequest: CredentialRequest =
+      readsBody && route.kind === "iamTokens"
+        ? { iamRequest: parseIamTokenRequest(await readRequestBody(req, MAX_IAM_REQUEST_BYTES)) }
+        : { metadataFlavor: headerText(req.headers["metadata-flavor"]) };
     if (credentialRequest.iamRequest !== undefined && "exchange" in credentialRequest.iamRequest) {
       entry.exchange = credentialRequest.iamRequest.exchange;
     }
@@ -341,28 +387,39 @@ class HttpEmulator implements Emulator {
     };
     if (fault?.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
     const answer = (): PreparedResponse =>
-      isCredentialRoute(route)
+      isClusterRoute(route)
         ? preparedResponse(
-            answerCredentialRequest(
-              {
-                oauthTokens: this.oauthTokens,
-                keys: this.serviceAccountKeys,
-                tokens: this.iamTokens,
-                metadataEnabled: this.metadataEnabled,
-              },
+            answerClusterRequest(
+              { store: this.store, operations: this.clusterOperations },
               route,
-              credentialRequest,
+              authorization,
+              restoreBody,
               Date.now(),
             ),
             serverRequestId,
           )
-        : answerRequest(
-            { store: this.store, defaultPageSize: this.defaultPageSize },
-            route,
-            query,
-            authorization,
-            serverRequestId,
-          );
+        : isCredentialRoute(route)
+          ? preparedResponse(
+              answerCredentialRequest(
+                {
+                  oauthTokens: this.oauthTokens,
+                  keys: this.serviceAccountKeys,
+                  tokens: this.iamTokens,
+                  metadataEnabled: this.metadataEnabled,
+                },
+                route,
+                credentialRequest,
+                Date.now(),
+              ),
+              serverRequestId,
+            )
+          : answerRequest(
+              { store: this.store, defaultPageSize: this.defaultPageSize },
+              route,
+              query,
+              authorization,
+              serverRequestId,
+            );
     const response = (fault === undefined ? undefined : faultResponse(fault, serverRequestId)) ?? answer();
 
     if (fault?.reset === "mid-body") {

@@ -10,6 +10,7 @@ import {
 import { EMULATOR_TOKEN, METADATA_TOKEN_PATH, type AuthorizedKey } from "../../src/emulator";
 import { exchangeForIamToken, signServiceAccountJwt } from "./iam-client";
 import { callListBackups, callPath, fetchPage, pageThrough } from "./list-backups-client";
+import { callRestore, restoreCluster, waitForOperation } from "./restore-client";
 
 describe("parseEmulatorArgs", () => {
   it("defaults to 127.0.0.1, any port and the built-in token", () => {
@@ -44,6 +45,8 @@ describe("parseEmulatorArgs", () => {
       "1500",
       "--service-account-key-out",
       "/tmp/key.json",
+      "--operation-duration-ms",
+      "1200",
     ]);
     if (command.help) throw new Error("unexpected help");
     const { clusters, ...rest } = command.options;
@@ -56,6 +59,7 @@ describe("parseEmulatorArgs", () => {
       oauthTokens: ["y0_one", "y0_two"],
       metadata: true,
       iamTokenLifetimeMs: 1500,
+      operationDurationMs: 1200,
     });
     expect(command.serviceAccountKeyOut).toBe("/tmp/key.json");
     expect(Object.keys(clusters ?? {})).toEqual(["c9qdemo0sqlserver01", "c9qa", "c9qb"]);
@@ -81,6 +85,9 @@ describe("parseEmulatorArgs", () => {
       "--metadata",
       "--iam-token-lifetime-ms",
       "--service-account-key-out",
+      "--operation-duration-ms",
+      "clusters:restore",
+      "/operations/",
     ]) {
       expect(EMULATOR_USAGE).toContain(flag);
     }
@@ -116,6 +123,10 @@ describe("parseEmulatorArgs", () => {
     ["--iam-token-lifetime-ms", "999999999999"],
     ["--service-account-key-out", ""],
     ["--metadata=no"],
+    ["--operation-duration-ms"],
+    ["--operation-duration-ms", "-5"],
+    ["--operation-duration-ms", "1.5"],
+    ["--operation-duration-ms", "999999999999"],
   ])("refuses %j", (...argv) => {
     expect(() => parseEmulatorArgs(argv)).toThrow(EmulatorUsageError);
   });
@@ -180,6 +191,29 @@ describe("runEmulatorCommand", () => {
     } finally {
       await emulator.close();
       rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it("restores demo backups, with operations as long as --operation-duration-ms says", async () => {
+    const emulator = await runEmulatorCommand(["--demo", "--operation-duration-ms", "0"], {});
+    try {
+      // Completed at 2026-11-10T06:08:19+03:00, that is 03:08:19Z.
+      const backupId = "c9qdemo0sqlserver01:stream_20261110T030003Z";
+      const early = await callRestore(emulator, { backupId, time: "2026-11-10T03:08:00Z", name: "early" });
+      expect([early.status, (JSON.parse(early.text) as { code: number }).code]).toEqual([400, 9]);
+      const started = await restoreCluster(emulator, {
+        backupId,
+        time: "2026-11-10T03:09:00Z",
+        name: "demo",
+      });
+      const { operation, polls } = await waitForOperation(emulator, started.id);
+      expect(polls).toBe(1);
+      expect(operation.response).toMatchObject({ name: "demo", folderId: "b1gdemofolder0000001" });
+      expect(emulator.restoredClusters()).toEqual([
+        expect.objectContaining({ name: "demo", backupId, status: "RUNNING" }),
+      ]);
+    } finally {
+      await emulator.close();
     }
   });
 
