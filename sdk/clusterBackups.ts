@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Backup } from "../src/backups/backup";
-import type { RetryOptions } from "../src/retry/retry-policy";
+import type { GetClusterBackupsOutputArgs } from "./getClusterBackups";
 
 /**
  * Loads the provider's implementation inside the provider host. The host runs in the program's directory,
@@ -49,30 +49,11 @@ export const clusterBackupsProvider: pulumi.dynamic.ResourceProvider = {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** The arguments of ClusterBackups: those of getClusterBackupsOutput, less credentials, plus keepers. */
-export interface ClusterBackupsArgs {
-  /** ID of the cluster whose backups to list: 1–50 letters, digits, `-` or `_`. */
-  clusterId: pulumi.Input<string>;
-  /** Keep only backups that contain every one of these databases (exact names). */
-  databases?: pulumi.Input<pulumi.Input<string>[]>;
-  /** RFC 3339. Keep only backups whose `createdAt` is at or after this instant. */
-  createdAfter?: pulumi.Input<string>;
-  /** RFC 3339. Keep only backups whose `createdAt` is at or before this instant. */
-  createdBefore?: pulumi.Input<string>;
-  /** Keep only the N newest backups after filtering: also keeps the stack's state small. */
-  limit?: pulumi.Input<number>;
-  /** Fail when no backup matches, instead of recording an empty pick. */
-  failIfEmpty?: pulumi.Input<boolean>;
-  /** Backups asked for per request, 1–1000. Default 1000. */
-  pageSize?: pulumi.Input<number>;
-  /** Most pages read before the listing is abandoned. Default 10000. */
-  maxPages?: pulumi.Input<number>;
-  /** api-host or base URL. Default: `yandex:endpoint`, YC_ENDPOINT, else `api.cloud.yandex.net`. */
-  endpoint?: pulumi.Input<string>;
-  /** Deadline of each request, in ms. Default 30000. */
-  timeoutMs?: pulumi.Input<number>;
-  /** How failed requests are retried. */
-  retry?: pulumi.Input<RetryOptions>;
+/**
+ * The arguments of ClusterBackups: those of getClusterBackupsOutput less credentials (read by the
+ * provider at run time, never inputs), plus keepers.
+ */
+export interface ClusterBackupsArgs extends Omit<GetClusterBackupsOutputArgs, "token" | "serviceAccountKey"> {
   /**
    * Arbitrary values that, when changed, make the resource pick afresh. Bump one (say `generation`) to
    * restore from a newer backup on purpose; leave them alone and the pick is held.

@@ -26,7 +26,8 @@ export interface LookupRequest {
 
 const CLUSTER_ID = /^[A-Za-z0-9_-]{1,50}$/;
 
-const KNOWN_ARGS = new Set<string>([
+/** Every argument a lookup takes. */
+export const LOOKUP_ARG_NAMES = [
   "clusterId",
   "databases",
   "createdAfter",
@@ -41,7 +42,9 @@ const KNOWN_ARGS = new Set<string>([
   "retry",
   "timeoutMs",
   "signal",
-] satisfies (keyof LookupArgs)[]);
+] as const satisfies readonly (keyof LookupArgs)[];
+
+const KNOWN_ARGS = new Set<string>(LOOKUP_ARG_NAMES);
 
 /** Checks every argument and fills in defaults; throws InvalidArgumentError naming the first bad one. */
 export function parseLookupRequest(

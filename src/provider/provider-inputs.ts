@@ -1,23 +1,14 @@
 import type { Backup } from "../backups/backup";
 import type { LookupArgs } from "../lookup/lookup-args";
+import { LOOKUP_ARG_NAMES } from "../lookup/lookup-request";
 
 /** The engine's marker for a value not known yet (in preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** Inputs a ClusterBackups resource takes: the lookup's, less credentials and the abort signal. */
-export const LOOKUP_INPUTS = [
-  "clusterId",
-  "databases",
-  "createdAfter",
-  "createdBefore",
-  "limit",
-  "failIfEmpty",
-  "pageSize",
-  "maxPages",
-  "endpoint",
-  "retry",
-  "timeoutMs",
-] as const satisfies readonly (keyof LookupArgs)[];
+/** Inputs a ClusterBackups resource passes to the lookup: all but credentials and the abort signal. */
+export const LOOKUP_INPUTS = LOOKUP_ARG_NAMES.filter(
+  (name) => name !== "token" && name !== "serviceAccountKey" && name !== "signal",
+);
 
 /** What decides the pick: while these stay equal, the recorded pick is held. */
 export const SELECTION_INPUTS = [
