@@ -37,7 +37,9 @@ interface Operation {
 async function call(inputs: Inputs, method: string, path: string, body?: unknown): Promise<Operation> {
   const endpoint = inputs.endpoint ?? process.env.YC_ENDPOINT ?? "api.cloud.yandex.net";
   const service = path.startsWith("/operations/") ? "operation" : "mdb";
-  const base = /^https?:\/\//.test(endpoint) ? endpoint.replace(/\/+$/, "") : `https://${service}.${endpoint}`;
+  const base = /^https?:\/\//.test(endpoint)
+    ? endpoint.replace(/\/+$/, "")
+    : `https://${service}.${endpoint}`;
   const token = process.env.YC_TOKEN ?? process.env.YC_IAM_TOKEN;
   if (!token) throw new Error("RestoredCluster needs an IAM token in YC_TOKEN or YC_IAM_TOKEN");
   const response = await fetch(base + path, {
@@ -70,7 +72,12 @@ const restoredClusterProvider: pulumi.dynamic.ResourceProvider<Inputs> = {
   },
   async create(inputs: Inputs) {
     const { name, backupId, time, folderId } = inputs;
-    const started = await call(inputs, "POST", "/mdb/sqlserver/v1/clusters:restore", { name, backupId, time, folderId });
+    const started = await call(inputs, "POST", "/mdb/sqlserver/v1/clusters:restore", {
+      name,
+      backupId,
+      time,
+      folderId,
+    });
     const done = await finished(inputs, started);
     const clusterId = done.metadata?.clusterId ?? started.metadata?.clusterId;
     if (!clusterId) throw new Error(`operation ${started.id} named no cluster`);
@@ -91,6 +98,13 @@ export class RestoredCluster extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
 
   constructor(name: string, args: RestoredClusterArgs, opts?: pulumi.CustomResourceOptions) {
-    super(restoredClusterProvider, name, { ...args, clusterId: undefined }, opts, "restore-example", "RestoredCluster");
+    super(
+      restoredClusterProvider,
+      name,
+      { ...args, clusterId: undefined },
+      opts,
+      "restore-example",
+      "RestoredCluster",
+    );
   }
 }

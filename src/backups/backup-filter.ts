@@ -1,4 +1,4 @@
-import { compareCreatedTo, type BackupEntry } from "./backup-entry";
+import type { BackupRecords } from "./backup-records";
 import type { Instant } from "./instant";
 
 /** What a backup must satisfy to be kept. Every field is optional; none set keeps everything. */
@@ -11,11 +11,11 @@ export interface BackupFilter {
   readonly createdBefore?: Instant;
 }
 
-export function matchesFilter(entry: BackupEntry, filter: BackupFilter): boolean {
-  if (filter.createdAfter && compareCreatedTo(entry, filter.createdAfter) < 0) return false;
-  if (filter.createdBefore && compareCreatedTo(entry, filter.createdBefore) > 0) return false;
+export function matchesFilter(records: BackupRecords, record: number, filter: BackupFilter): boolean {
+  if (filter.createdAfter && records.compareCreatedTo(record, filter.createdAfter) < 0) return false;
+  if (filter.createdBefore && records.compareCreatedTo(record, filter.createdBefore) > 0) return false;
   if (filter.databases) {
-    const held = entry.backup.databases;
+    const held = records.backups[record].databases;
     for (const wanted of filter.databases) if (!held.includes(wanted)) return false;
   }
   return true;

@@ -1,11 +1,11 @@
 import type { Backup } from "./backup";
-import { BackupEntry, NO_START } from "./backup-entry";
+import { BackupRecords, NO_START } from "./backup-records";
 import { readInstant } from "./instant";
 
 /** The one place that knows the API's JSON quirks: proto3 drops empty fields, and order means nothing. */
 export interface NormalizedPage {
   /** Finished backups (with `createdAt`), in server order. */
-  readonly entries: BackupEntry[];
+  readonly records: BackupRecords;
   /** Every backup on the page, finished or not. */
   readonly scanned: number;
 }
@@ -33,7 +33,7 @@ function optionalString(record: Record<string, unknown>, key: string, at: number
   return value;
 }
 
-// Scratch space for the two timestamps of the backup being read; copied into its entry.
+// Scratch space for the two timestamps of the backup being read; copied into its record.
 const created = { day: 0, second: 0, nanos: 0 };
 const started = { day: 0, second: 0, nanos: 0 };
 
@@ -94,9 +94,9 @@ function isCanonical(record: Record<string, unknown>): boolean {
 export function normalizePage(body: unknown): NormalizedPage {
   if (!isObject(body)) throw new PageShapeError("(body)", `is ${typeName(body)}, not a JSON object`);
   const raw = body.backups;
-  if (raw === undefined || raw === null) return { entries: [], scanned: 0 };
+  if (raw === undefined || raw === null) return { records: new BackupRecords(0), scanned: 0 };
   if (!Array.isArray(raw)) throw new PageShapeError("backups", `is ${typeName(raw)}, not an array`);
-  const entries: BackupEntry[] = [];
+  const records = new BackupRecords(raw.length);
   for (let at = 0; at < raw.length; at++) {
     const record: unknown = raw[at];
     if (!isObject(record))
@@ -120,21 +120,20 @@ export function normalizePage(body: unknown): NormalizedPage {
         };
     // A backup without createdAt has not finished and cannot be restored from.
     if (createdAt === "") continue;
-    entries.push(
-      startedAt === ""
-        ? new BackupEntry(backup, created.day, created.second, created.nanos, NO_START, 0, 0)
-        : new BackupEntry(
-            backup,
-            created.day,
-            created.second,
-            created.nanos,
-            started.day,
-            started.second,
-            started.nanos,
-          ),
-    );
+    if (startedAt === "") records.append(backup, created.day, created.second, created.nanos, NO_START, 0, 0);
+    else {
+      records.append(
+        backup,
+        created.day,
+        created.second,
+        created.nanos,
+        started.day,
+        started.second,
+        started.nanos,
+      );
+    }
   }
-  return { entries, scanned: raw.length };
+  return { records, scanned: raw.length };
 }
 
 /** The page's continuation token; undefined on the last page (absent, null or empty, as proto3 writes it). */

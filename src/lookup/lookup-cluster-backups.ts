@@ -135,10 +135,10 @@ export async function lookupClusterBackups(
         requestId: response.requestId,
       });
     }
-    selection.add(normalized.entries, normalized.scanned);
+    selection.add(normalized.records, normalized.scanned);
     log(
       `listBackups of cluster ${clusterId} page ${page}: ${normalized.scanned} backups` +
-        ` (${normalized.entries.length} finished), ${attempts === 1 ? "1 attempt" : `${attempts} attempts`}` +
+        ` (${normalized.records.length} finished), ${attempts === 1 ? "1 attempt" : `${attempts} attempts`}` +
         (response.requestId ? `, request id ${response.requestId}` : ""),
     );
   }

@@ -1,6 +1,6 @@
 import { BackupSelection } from "../../src/backups/backup-selection";
 import { normalizePage } from "../../src/backups/normalize-page";
-import { parseInstant } from "../../src/backups/instant";
+import { compareInstants, parseInstant } from "../../src/backups/instant";
 
 interface RawBackup {
   id: string;
@@ -13,7 +13,7 @@ function select(pages: RawBackup[][], filter = {}, limit?: number) {
   const selection = new BackupSelection(filter, limit);
   for (const page of pages) {
     const normalized = normalizePage({ backups: page });
-    selection.add(normalized.entries, normalized.scanned);
+    selection.add(normalized.records, normalized.scanned);
   }
   return selection.finish();
 }
@@ -114,5 +114,67 @@ describe("BackupSelection", () => {
     expect(ids([page], {}, 2)).toEqual(["d", "c"]);
     expect(ids([page], { databases: ["orders"] }, 1)).toEqual(["d"]);
     expect(ids([page], { databases: ["nothing"] })).toEqual([]);
+  });
+
+  it("keeps the newest record of an id repeated across pages with differing content, within a limit", () => {
+    const page1 = [
+      { id: "x", createdAt: "2026-11-20T03:00:00Z" },
+      { id: "y", createdAt: "2026-11-28T03:00:00Z", databases: ["old"] },
+    ];
+    const page2 = [
+      { id: "y", createdAt: "2026-11-28T03:00:00Z", databases: ["new"] },
+      { id: "z", createdAt: "2026-11-21T03:00:00Z" },
+      { id: "y", createdAt: "2026-11-29T03:00:00Z", databases: ["newest"] },
+    ];
+    const picked = (pages: RawBackup[][], limit?: number) =>
+      select(pages, {}, limit).backups.map((b) => `${b.id}:${b.databases.join()}`);
+    expect(picked([page1, page2])).toEqual(["y:newest", "z:", "x:"]);
+    expect(picked([page2, page1])).toEqual(["y:newest", "z:", "x:"]);
+    // The superseded records of y sort before z: the limit must not count them.
+    expect(picked([page1, page2], 2)).toEqual(["y:newest", "z:"]);
+    expect(picked([page2, page1], 1)).toEqual(["y:newest"]);
+    expect(select([page1, page2]).scanned).toBe(5);
+  });
+
+  it("agrees with sort-then-dedupe for many repeated ids, any page split, order and limit", () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    const fractions = ["", ".5", ".000000001"];
+    const all: RawBackup[] = Array.from({ length: 400 }, () => ({
+      id: `b${Math.floor(random() * 120)}`,
+      createdAt: `2026-11-0${pick(["1", "2", "3"])}T03:00:0${pick(["0", "1"])}${pick(fractions)}Z`,
+      ...(random() < 0.7 ? { startedAt: `2026-10-01T00:00:0${pick(["0", "1"])}Z` } : {}),
+      databases: [pick(["a", "b", "c"])],
+    }));
+    const canonical = (b: RawBackup) => normalizePage({ backups: [b] }).records.backups[0];
+    const startOf = (b: { startedAt?: string }) =>
+      b.startedAt ? parseInstant(b.startedAt)! : { day: -1e9, second: 0, nanos: 0 };
+    const model = all
+      .map(canonical)
+      .sort((a, b) => {
+        const byTime =
+          compareInstants(parseInstant(b.createdAt)!, parseInstant(a.createdAt)!) ||
+          compareInstants(startOf(b), startOf(a));
+        if (byTime !== 0) return byTime;
+        if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+        const p = JSON.stringify(a);
+        const q = JSON.stringify(b);
+        return p < q ? -1 : p > q ? 1 : 0;
+      })
+      .filter((b, i, sorted) => sorted.findIndex((c) => c.id === b.id) === i);
+    for (let round = 0; round < 20; round++) {
+      const shuffled = [...all].sort(() => random() - 0.5);
+      const pages: RawBackup[][] = [];
+      for (let i = 0; i < shuffled.length;) {
+        const size = 1 + Math.floor(random() * 60);
+        pages.push(shuffled.slice(i, i + size));
+        i += size;
+      }
+      const limit = round % 2 ? 1 + Math.floor(random() * 130) : undefined;
+      const result = select(pages, {}, limit);
+      expect(JSON.stringify(result.backups)).toBe(JSON.stringify(model.slice(0, limit)));
+      expect(result.scanned).toBe(all.length);
+    }
   });
 });

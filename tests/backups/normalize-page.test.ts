@@ -1,5 +1,4 @@
 import { normalizePage, PageShapeError, readNextPageToken } from "../../src/backups/normalize-page";
-import { NO_START } from "../../src/backups/backup-entry";
 
 function shapeProblem(body: unknown): { field: string; problem: string } {
   try {
@@ -17,10 +16,21 @@ describe("normalizePage", () => {
       backups: [{ databases: ["a"], createdAt: "2026-11-28T03:00:00Z", id: "b1", extra: 1 }],
     });
     expect(page.scanned).toBe(1);
-    expect(JSON.stringify(page.entries[0].backup)).toBe(
+    expect(JSON.stringify(page.records.backups[0])).toBe(
       '{"id":"b1","folderId":"","createdAt":"2026-11-28T03:00:00Z","sourceClusterId":"","startedAt":"","databases":["a"]}',
     );
-    expect(page.entries[0].startedDay).toBe(NO_START);
+  });
+
+  it("reads a missing startedAt as earlier than any real one", () => {
+    const createdAt = "2026-11-28T03:00:00Z";
+    const { records } = normalizePage({
+      backups: [
+        { id: "a", createdAt },
+        { id: "b", createdAt, startedAt: "0001-01-01T00:00:00Z" },
+      ],
+    });
+    expect(records.compare(1, 0)).toBeLessThan(0);
+    expect(records.compare(0, 1)).toBeGreaterThan(0);
   });
 
   it("returns a record with exactly the documented fields, in their order, as it is", () => {
@@ -32,7 +42,7 @@ describe("normalizePage", () => {
       startedAt: "2026-11-28T02:00:00Z",
       databases: ["a"],
     };
-    expect(normalizePage({ backups: [record] }).entries[0].backup).toBe(record);
+    expect(normalizePage({ backups: [record] }).records.backups[0]).toBe(record);
     const reordered = {
       folderId: "f",
       id: "b",
@@ -41,7 +51,7 @@ describe("normalizePage", () => {
       startedAt: "2026-11-28T02:00:00Z",
       databases: ["a"],
     };
-    const copy = normalizePage({ backups: [reordered] }).entries[0].backup;
+    const copy = normalizePage({ backups: [reordered] }).records.backups[0];
     expect(copy).not.toBe(reordered);
     expect(JSON.stringify(copy)).toBe(JSON.stringify(record));
   });
@@ -55,14 +65,16 @@ describe("normalizePage", () => {
       startedAt: null,
       databases: null,
     };
-    expect(JSON.stringify(normalizePage({ backups: [record] }).entries[0].backup)).toBe(
+    expect(JSON.stringify(normalizePage({ backups: [record] }).records.backups[0])).toBe(
       '{"id":"b","folderId":"","createdAt":"2026-11-28T03:00:00Z","sourceClusterId":"","startedAt":"","databases":[]}',
     );
   });
 
   it("reads a missing or null backups array as an empty page", () => {
-    expect(normalizePage({})).toEqual({ entries: [], scanned: 0 });
-    expect(normalizePage({ backups: null, nextPageToken: "x" })).toEqual({ entries: [], scanned: 0 });
+    for (const body of [{}, { backups: null, nextPageToken: "x" }]) {
+      const page = normalizePage(body);
+      expect([page.records.length, page.scanned]).toEqual([0, 0]);
+    }
   });
 
   it("counts unfinished backups as scanned but leaves them out", () => {
@@ -73,7 +85,7 @@ describe("normalizePage", () => {
       ],
     });
     expect(page.scanned).toBe(2);
-    expect(page.entries.map((e) => e.backup.id)).toEqual(["done"]);
+    expect(page.records.backups.map((b) => b.id)).toEqual(["done"]);
   });
 
   it.each([
