@@ -1,5 +1,5 @@
 import { BackupLookupError } from "./backup-lookup-error";
-import { attempts, grpcCodeName } from "./yandex-api-error";
+import { attempts, statusText } from "./status-text";
 
 /** What an IAM or metadata service said when it refused to issue a token. */
 export interface TokenServiceAnswer {
@@ -38,12 +38,10 @@ export class CredentialsError extends BackupLookupError implements TokenServiceA
 
 function describe(a: TokenServiceAnswer): string {
   if (a.httpStatus === undefined) return "";
-  const code = a.grpcCode === undefined ? "" : ` ${grpcCodeName(a.grpcCode) ?? "code"} (${a.grpcCode})`;
-  const said = a.apiMessage ? `: ${a.apiMessage}` : "";
   const facts = [
     a.attempts === undefined ? "" : attempts(a.attempts),
     a.requestId ? `request id ${a.requestId}` : "",
   ];
   const shown = facts.filter(Boolean).join(", ");
-  return ` with HTTP ${a.httpStatus}${code}${said}${shown ? ` [${shown}]` : ""}`;
+  return ` with ${statusText(a.httpStatus, a.grpcCode, a.apiMessage)}${shown ? ` [${shown}]` : ""}`;
 }

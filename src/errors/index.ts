@@ -1,6 +1,7 @@
 export { BackupLookupError } from "./backup-lookup-error";
 export { InvalidArgumentError } from "./invalid-argument-error";
-export { YandexApiError, grpcCodeName, type YandexApiErrorFacts } from "./yandex-api-error";
+export { YandexApiError, type YandexApiErrorFacts } from "./yandex-api-error";
+export { grpcCodeName } from "./status-text";
 export { NetworkError } from "./network-error";
 export { MalformedResponseError } from "./malformed-response-error";
 export { PaginationError } from "./pagination-error";

@@ -1,5 +1,5 @@
 import { BackupLookupError } from "./backup-lookup-error";
-import { attempts } from "./yandex-api-error";
+import { attempts } from "./status-text";
 
 /**
  * A 200 response that cannot be used: a body that is not JSON (retried, then thrown), or JSON of the wrong

@@ -1,5 +1,5 @@
 import { BackupLookupError } from "./backup-lookup-error";
-import { attempts } from "./yandex-api-error";
+import { attempts } from "./status-text";
 
 /** No HTTP response came back: connection refused or reset, DNS failure or a request timeout (after retries). */
 export class NetworkError extends BackupLookupError {

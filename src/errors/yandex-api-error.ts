@@ -1,4 +1,5 @@
 import { BackupLookupError } from "./backup-lookup-error";
+import { attempts, statusText } from "./status-text";
 
 export interface YandexApiErrorFacts {
   /** HTTP status of the last response, e.g. 404. */
@@ -18,30 +19,6 @@ export interface YandexApiErrorFacts {
   readonly attempts: number;
   /** Whether the status is one this package retries (it was, until the budget ran out). */
   readonly retryable: boolean;
-}
-
-const GRPC_CODE_NAMES = [
-  "OK",
-  "CANCELLED",
-  "UNKNOWN",
-  "INVALID_ARGUMENT",
-  "DEADLINE_EXCEEDED",
-  "NOT_FOUND",
-  "ALREADY_EXISTS",
-  "PERMISSION_DENIED",
-  "RESOURCE_EXHAUSTED",
-  "FAILED_PRECONDITION",
-  "ABORTED",
-  "OUT_OF_RANGE",
-  "UNIMPLEMENTED",
-  "INTERNAL",
-  "UNAVAILABLE",
-  "DATA_LOSS",
-  "UNAUTHENTICATED",
-];
-
-export function grpcCodeName(code: number): string | undefined {
-  return GRPC_CODE_NAMES[code];
 }
 
 /** The API answered with an HTTP error status (after retries, where the status is retryable). */
@@ -71,15 +48,9 @@ export class YandexApiError extends BackupLookupError implements YandexApiErrorF
 }
 
 function describe(f: YandexApiErrorFacts): string {
-  const code = f.grpcCode === undefined ? "" : ` ${grpcCodeName(f.grpcCode) ?? "code"} (${f.grpcCode})`;
-  const said = f.apiMessage ? `: ${f.apiMessage}` : "";
   const request = f.requestId ? `, request id ${f.requestId}` : "";
   return (
-    `listBackups of cluster ${f.clusterId} failed with HTTP ${f.httpStatus}${code}${said} ` +
+    `listBackups of cluster ${f.clusterId} failed with ${statusText(f.httpStatus, f.grpcCode, f.apiMessage)} ` +
     `(page ${f.page}, ${attempts(f.attempts)}${request})`
   );
-}
-
-export function attempts(n: number): string {
-  return n === 1 ? "1 attempt" : `${n} attempts`;
 }
