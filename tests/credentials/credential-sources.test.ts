@@ -9,6 +9,7 @@ import { lookupClusterBackups, type LookupEnvironment } from "../../src/lookup/l
 import type { LookupArgs } from "../../src/lookup/lookup-args";
 import { everythingShownOf, rejectionOf } from "../support/capture";
 import { orderedBackups } from "../support/fixtures";
+import { closedLoopbackAddress } from "../support/closed-address";
 
 const CLUSTER = "c9qcredentials";
 const OAUTH = "y0_AgAAAAAOAuthTokenOfTheTestUser0000000000000000000000";
@@ -26,9 +27,7 @@ beforeAll(async () => {
   keyJson = JSON.stringify(emulator.createServiceAccountKey({ serviceAccountId: "ajesacredentials0001" }));
   keyPath = join(mkdtempSync(join(tmpdir(), "sa-key-")), "key.json");
   writeFileSync(keyPath, keyJson, { mode: 0o600 });
-  const closed = await startEmulator();
-  closedAddress = new URL(closed.url).host;
-  await closed.close();
+  closedAddress = await closedLoopbackAddress();
 });
 afterAll(() => emulator.close());
 beforeEach(() => {

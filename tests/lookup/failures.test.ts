@@ -10,6 +10,7 @@ import {
 import { lookupClusterBackups } from "../../src/lookup/lookup-cluster-backups";
 import { everythingShownOf, rejectionOf } from "../support/capture";
 import { orderedBackups } from "../support/fixtures";
+import { closedLoopbackAddress } from "../support/closed-address";
 
 const CLUSTER = "c9qfailures";
 const SECRET =
@@ -130,9 +131,7 @@ describe("arguments and credentials are checked before any request", () => {
   });
 
   it("without any credential, fails fast naming every place looked at, and lists nothing", async () => {
-    const closed = await startEmulator();
-    const nothingThere = new URL(closed.url).host;
-    await closed.close();
+    const nothingThere = await closedLoopbackAddress();
     const env = { YC_METADATA_ADDR: nothingThere };
     const error = await rejectionOf(
       lookupClusterBackups({ clusterId: CLUSTER, endpoint: emulator.url }, { env }),

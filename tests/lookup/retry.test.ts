@@ -3,6 +3,7 @@ import { MalformedResponseError, NetworkError, YandexApiError } from "../../src/
 import { lookupClusterBackups } from "../../src/lookup/lookup-cluster-backups";
 import { rejectionOf } from "../support/capture";
 import { expectedIds, orderedBackups } from "../support/fixtures";
+import { closedLoopbackAddress } from "../support/closed-address";
 
 const CLUSTER = "c9qretry";
 const COUNT = 45; // five pages of ten; the last one uneven
@@ -124,9 +125,7 @@ describe("transient faults", () => {
   });
 
   it("reports a refused connection as a NetworkError with its code", async () => {
-    const closed = await startEmulator();
-    const url = closed.url;
-    await closed.close();
+    const url = `http://${await closedLoopbackAddress()}`;
     const error = await rejectionOf(
       lookupClusterBackups(
         {

@@ -12,6 +12,7 @@ import {
 import { rejectionOf } from "../support/capture";
 import { orderedBackups } from "../support/fixtures";
 import { hostCwd } from "./host-cwd";
+import { closedLoopbackAddress } from "../support/closed-address";
 
 const CLUSTER = "c9qheldpick";
 const URN = dynamicUrn("prod-orders");
@@ -23,9 +24,7 @@ let closedAddress: string;
 
 beforeAll(async () => {
   emulator = await startEmulator({ clusters: { [CLUSTER]: orderedBackups(CLUSTER, 6) } });
-  const closed = await startEmulator();
-  closedAddress = new URL(closed.url).host;
-  await closed.close();
+  closedAddress = await closedLoopbackAddress();
   provider = await serializeDynamicProvider(clusterBackupsProvider);
   // Credentials from the host's environment, as a user's YC_TOKEN would be.
   host = await startDynamicProviderHost({
